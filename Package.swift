@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The layering of ../shared/DESIGN.md §2: Core is pure; only Store talks to a database;
+// only Terminal talks to ncurses; App wires them; the executable only parses arguments.
+let package = Package(
+    name: "Watchfloor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "watchfloor", targets: ["watchfloor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(
+            name: "WatchfloorCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "WatchfloorFeeds", dependencies: ["WatchfloorCore"]),
+        .target(
+            name: "WatchfloorStore",
+            dependencies: ["WatchfloorCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "WatchfloorUI", dependencies: ["WatchfloorCore"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "WatchfloorTerminal", dependencies: ["WatchfloorUI", "CNcursesw"]),
+        .target(
+            name: "WatchfloorApp",
+            dependencies: ["WatchfloorCore", "WatchfloorFeeds", "WatchfloorStore", "WatchfloorUI", "WatchfloorTerminal"]
+        ),
+        .executableTarget(
+            name: "watchfloor",
+            dependencies: ["WatchfloorApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
+        .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
+        .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
