@@ -1,0 +1,22 @@
+import Foundation
+import WatchfloorCore
+
+/// `watchfloor board`: the store's board, as text or as JSON.
+public enum BoardCommand {
+    public static func run(storePath: String, json: Bool) throws(AppError) {
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            throw AppError("no store at \(storePath) — replay or ingest into it first, or pass --store PATH")
+        }
+        let reference = try Reference.load(try DataFiles.locate())
+        let store = try StoreOpener.sqlite(storePath)
+        var board = reference.emptyBoard()
+        try BoardRebuild.fold(store, into: &board)
+        let output = LogOutput()
+        if json {
+            output.write(line: BoardJSON.bytes(board, reference: reference))
+        } else {
+            output.write(line: Array(BoardSummary.text(board, reference: reference).utf8))
+        }
+        output.flush()
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import WatchfloorCore
+import WatchfloorFeeds
+import WatchfloorStore
+
+/// `watchfloor replay FILE... --headless`: feeds recorded messages through the same fold as
+/// live feeds, as training, with the log on stdout and (optionally) into a store.
+public struct ReplayOptions: Sendable {
+    public var files: [String]
+    /// nil: as fast as possible.
+    public var speed: Double?
+    public var storePath: String?
+    /// Print the board summary on stderr at the end.
+    public var summary: Bool
+
+    public init(files: [String], speed: Double?, storePath: String?, summary: Bool) {
+        self.files = files
+        self.speed = speed
+        self.storePath = storePath
+        self.summary = summary
+    }
+}
+
+public enum ReplayCommand {
+    /// Entries committed per transaction at full speed: large enough that a commit's fsync is
+    /// cheap per entry, small enough that little waits between commit and stdout.
+    static let batchSize = 4096
+
+    public static func run(_ options: ReplayOptions) throws(AppError) {
+        let files = try DataFiles.locate()
+        let reference = try Reference.load(files)
+        let store = try options.storePath.map(StoreOpener.sqlite)
+        var board = reference.emptyBoard()
+        var chain = LogChain()
+        if let store {
+            do { chain = try store.chainHead() } catch { throw AppError(error.message) }
+            try BoardRebuild.fold(store, into: &board)
+        }
+        var intake = Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: true)
+        let output = LogOutput()
+        var pacer = ReplayPacer(speed: options.speed)
+        var pending: [SealedEntry] = []
+        pending.reserveCapacity(batchSize + 16)
+
+        func commit() throws(AppError) {
+            guard !pending.isEmpty else { return }
+            if let store {
+                do { try store.append(pending) } catch { throw AppError(error.message) }
+            }
+            for e in pending { output.write(line: e.line) }
+            if options.speed != nil { output.flush() }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        let paced = options.speed != nil
+        try ReplaySources.forEachLine(options.files) { (line, position) throws(AppError) in
+            let sealed = intake.ingest(line, at: position)
+            if paced, let at = sealed.last?.entry.at { pacer.wait(for: at) }
+            pending.append(contentsOf: sealed)
+            if paced || pending.count >= batchSize { try commit() }
+            return !output.closed
+        }
+        try commit()
+        output.flush()
+        if options.summary {
+            FileHandle.standardError.write(Data(BoardSummary.text(intake.board, reference: reference).utf8))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// The incident board: a fold over the log (DESIGN §2). `apply` is a pure function of the
+/// board and one entry; it applies decisions that were already made and recorded, it never
+/// makes them (that is `Correlator`'s job), so a log always rebuilds the same board.
+public struct Board: Sendable {
+    /// Incident `SD-n` is at index n-1.
+    public internal(set) var incidents: [Incident] = []
+    public internal(set) var reports: [ReportKey: Report] = [:]
+    public internal(set) var warnings: [String: Warning] = [:]
+    /// Warning ids in the order they were issued.
+    public internal(set) var warningOrder: [String] = []
+    public internal(set) var units: [String: Unit] = [:]
+    /// The time of the newest entry applied.
+    public internal(set) var clock: Instant?
+    /// The earliest `expires` of the active warnings, so expiry costs nothing per message.
+    public internal(set) var nextExpiry: Instant?
+    public internal(set) var rejectedCount = 0
+    public internal(set) var duplicateCount = 0
+
+    var incidentOfReport: [ReportKey: Int32] = [:]
+    /// Accepted messages that are not incident reports (updates, unit status, alerts...).
+    var otherMessages: Set<ReportKey> = []
+    /// Reports by bare id, for `refs` that name another agency's report without its source.
+    var reportsById: [String: ReportKey] = [:]
+    /// Ids named in the `refs` of reports on the board, for a report that arrives after a
+    /// report that referred to it.
+    var referencedBy: [String: Int32] = [:]
+    var spatial = SpatialIndex()
+    /// Open incidents by county, for reports that have only an admin code.
+    var byCounty: [String: [Int32]] = [:]
+    let rules: CorrelationRules
+
+    public init(units: [Unit] = [], rules: CorrelationRules = CorrelationRules()) {
+        self.rules = rules
+        for unit in units { self.units[unit.id] = unit }
+    }
+
+    public func incident(_ id: String) -> Incident? {
+        guard let n = Self.number(of: id), n >= 1, n <= incidents.count else { return nil }
+        return incidents[n - 1]
+    }
+
+    public func incident(of report: ReportKey) -> Incident? {
+        incidentOfReport[report].map { incidents[Int($0)] }
+    }
+
+    /// Whether `(source, id)` was already accepted.
+    public func hasSeen(_ key: ReportKey) -> Bool {
+        reports[key] != nil || otherMessages.contains(key)
+    }
+
+    public var openIncidents: [Incident] { incidents.filter(\.isOpen) }
+
+    public var activeWarnings: [Warning] {
+        warningOrder.compactMap { warnings[$0] }.filter { $0.status == .active }
+    }
+
+    public static func id(number: Int) -> String {
+        let digits = String(number)
+        return "SD-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    public static func number(of id: String) -> Int? {
+        guard id.hasPrefix("SD-") else { return nil }
+        return Int(id.dropFirst(3))
+    }
+
+    /// The id the next incident will get.
+    public var nextIncidentID: String { Self.id(number: incidents.count + 1) }
+}

@@ -1,0 +1,171 @@
+extension Board {
+    /// Folds one entry into the board and says what changed.
+    public mutating func apply(_ entry: LogEntry) -> [Effect] {
+        if clock.map({ entry.at > $0 }) ?? true { clock = entry.at }
+        switch entry.event {
+        case let .reportAccepted(_, _, message, _):
+            accept(message)
+            return []
+        case .reportRejected(let r):
+            rejectedCount += 1
+            return [.rejected(r)]
+        case .reportDuplicate:
+            duplicateCount += 1
+            return []
+        case .incidentOpened(let o):
+            return open(o)
+        case .incidentMerged(let m):
+            return merge(m)
+        case .incidentUpdated(let u):
+            return update(u)
+        case let .incidentClosed(id, _):
+            guard let n = Self.number(of: id), n >= 1, n <= incidents.count else { return [] }
+            incidents[n - 1].status = .closed
+            return [.incidentChanged(id)]
+        case .warningIssued(let w), .warningUpdated(let w):
+            return issue(w)
+        case let .warningCancelled(id, cancels, _):
+            return end(cancels + [id], as: .cancelled)
+        case let .warningExpired(id):
+            return end([id], as: .expired)
+        case .unitStatus(let change):
+            return unitStatus(change)
+        }
+    }
+
+    private mutating func accept(_ message: FeedMessage) {
+        switch message {
+        case .report(let report):
+            reports[report.key] = report
+            if reportsById[report.key.id] == nil { reportsById[report.key.id] = report.key }
+        default:
+            otherMessages.insert(message.envelope.key)
+        }
+    }
+
+    private mutating func open(_ o: IncidentOpening) -> [Effect] {
+        guard let report = reports[o.report] else { return [] }
+        let number = Int32(incidents.count)
+        var incident = Incident(
+            id: o.incident, category: o.category, level: o.level, title: o.title, location: report.location,
+            placement: o.placement, opened: report.time, lastReport: report.time, reports: [o.report]
+        )
+        if let p = report.location {
+            incident.warnings = activeWarnings.filter { $0.covers(p) }.map(\.id)
+            spatial.insert(number, at: p, reachMetres: rules.window(o.category).metres)
+        }
+        if let county = o.placement.countyCode { byCounty[county, default: []].append(number) }
+        incidents.append(incident)
+        incidentOfReport[o.report] = number
+        for ref in report.refs { referencedBy[ref] = number }
+        return [.incidentOpened(o.incident)]
+    }
+
+    private mutating func merge(_ m: IncidentMerge) -> [Effect] {
+        guard let n = Self.number(of: m.incident), n >= 1, n <= incidents.count, let key = m.report,
+              let report = reports[key]
+        else { return [] }
+        let i = n - 1
+        incidents[i].reports.append(key)
+        incidents[i].merges.append((key, m.reason))
+        incidents[i].lastReport = max(incidents[i].lastReport, report.time)
+        if let level = report.level, level < incidents[i].level { incidents[i].level = level }
+        if incidents[i].location == nil, let p = report.location {
+            incidents[i].location = p
+            incidents[i].warnings = activeWarnings.filter { $0.covers(p) }.map(\.id)
+            spatial.insert(Int32(i), at: p, reachMetres: rules.window(incidents[i].category).metres)
+        }
+        incidentOfReport[key] = Int32(i)
+        for ref in report.refs { referencedBy[ref] = Int32(i) }
+        return [.incidentChanged(m.incident)]
+    }
+
+    private mutating func update(_ u: IncidentUpdate) -> [Effect] {
+        guard let n = Self.number(of: u.incident), n >= 1, n <= incidents.count, var report = reports[u.report] else {
+            return []
+        }
+        if let level = u.level { report.level = level }
+        if let category = u.category { report.category = category }
+        if let title = u.title { report.title = title }
+        if let description = u.description { report.description = description }
+        if u.withdrawn { report.withdrawn = true }
+        reports[u.report] = report
+        let i = n - 1
+        // The incident's level is the gravest its live reports give; its title and category
+        // follow its first report.
+        let live = incidents[i].reports.compactMap { reports[$0] }.filter { !$0.withdrawn }
+        if let gravest = live.compactMap(\.level).min() { incidents[i].level = gravest }
+        if incidents[i].reports.first == u.report {
+            incidents[i].title = report.title
+            incidents[i].category = report.category
+        }
+        return [.incidentChanged(u.incident)]
+    }
+
+    private mutating func issue(_ w: Warning) -> [Effect] {
+        var effects = end(w.replaces, as: .superseded)
+        if warnings[w.id] == nil { warningOrder.append(w.id) }
+        warnings[w.id] = w
+        for i in incidents.indices where incidents[i].isOpen {
+            guard let p = incidents[i].location, w.covers(p), !incidents[i].warnings.contains(w.id) else { continue }
+            incidents[i].warnings.append(w.id)
+            effects.append(.incidentChanged(incidents[i].id))
+        }
+        effects.append(.warningChanged(w.id))
+        refreshNextExpiry()
+        return effects
+    }
+
+    private mutating func end(_ ids: [String], as status: WarningStatus) -> [Effect] {
+        var effects: [Effect] = []
+        for id in ids where warnings[id]?.status == .active {
+            warnings[id]?.status = status
+            effects.append(.warningChanged(id))
+            for i in incidents.indices where incidents[i].warnings.contains(id) {
+                incidents[i].warnings.removeAll { $0 == id }
+                effects.append(.incidentChanged(incidents[i].id))
+            }
+        }
+        refreshNextExpiry()
+        return effects
+    }
+
+    private mutating func refreshNextExpiry() {
+        nextExpiry = warnings.values.filter { $0.status == .active }.compactMap(\.expires).min()
+    }
+
+    private mutating func unitStatus(_ change: UnitStatusChange) -> [Effect] {
+        var unit = units[change.unit] ?? Unit(
+            id: change.unit, agency: Agency.allCases.first { change.unit.hasPrefix(unitPrefix($0)) } ?? .emergency,
+            kind: "", name: change.unit, adcode: "", station: "", home: change.location ?? GeoPoint(lat: 0, lon: 0)
+        )
+        let previousIncident = unit.incident
+        unit.status = change.status
+        if let p = change.location { unit.position = p }
+        unit.incident = change.status == .available || change.status == .outOfService ? nil : (change.incident ?? unit.incident)
+        units[change.unit] = unit
+        var effects: [Effect] = [.unitChanged(change.unit)]
+        if let old = previousIncident, old != unit.incident, let n = Self.number(of: old), n >= 1, n <= incidents.count {
+            incidents[n - 1].units.removeAll { $0 == change.unit }
+            effects.append(.incidentChanged(old))
+        }
+        if let new = unit.incident, let n = Self.number(of: new), n >= 1, n <= incidents.count,
+           !incidents[n - 1].units.contains(change.unit) {
+            incidents[n - 1].units.append(change.unit)
+            effects.append(.incidentChanged(new))
+        }
+        return effects
+    }
+}
+
+/// The id prefix of an agency's units (`FIRE-3701-01`).
+public func unitPrefix(_ agency: Agency) -> String {
+    switch agency {
+    case .emergency: "EMER-"
+    case .police: "POL-"
+    case .fire: "FIRE-"
+    case .weather: "WX-"
+    case .transport: "TRAN-"
+    case .urban: "URB-"
+    }
+}

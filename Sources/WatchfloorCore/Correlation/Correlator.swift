@@ -1,0 +1,99 @@
+/// Decides what a feed message means for the board: a new incident, a report of a known one
+/// (and why), a change, a warning. It writes its decisions as log entries; `Board.apply`
+/// then carries them out. The rules are those of issue 2: explicit references first, then a
+/// compatible subtype within its distance and time window, then the county for reports
+/// without a position.
+public struct Correlator: Sendable {
+    public let rules: CorrelationRules
+    public let places: any PlacementResolver
+
+    public init(places: any PlacementResolver, rules: CorrelationRules = CorrelationRules()) {
+        self.places = places
+        self.rules = rules
+    }
+
+    /// Where a new report belongs: an open incident with the reason, or nowhere (a new incident).
+    public func match(_ report: Report, in board: inout Board) -> (incident: Int32, reason: MergeReason)? {
+        if let byRef = matchByReference(report, in: board) { return byRef }
+        if let p = report.location { return matchByProximity(report, at: p, in: &board) }
+        return matchByCounty(report, in: &board)
+    }
+
+    func matchByReference(_ report: Report, in board: Board) -> (Int32, MergeReason)? {
+        for ref in report.refs {
+            guard let key = board.resolve(ref: ref, from: report.key.source),
+                  let n = board.incidentOfReport[key], board.incidents[Int(n)].isOpen
+            else { continue }
+            return (n, MergeReason(rule: .reference, sharedRefs: [ref]))
+        }
+        // A report that an earlier report of the board named in its own refs.
+        if let n = board.referencedBy[report.key.id] ?? board.referencedBy[report.key.description],
+           board.incidents[Int(n)].isOpen {
+            return (n, MergeReason(rule: .reference, sharedRefs: [report.key.description]))
+        }
+        return nil
+    }
+
+    func matchByProximity(_ report: Report, at p: GeoPoint, in board: inout Board) -> (Int32, MergeReason)? {
+        let horizon = report.time.adding(seconds: -rules.longestSeconds)
+        var best: (n: Int32, score: Double, metres: Double, seconds: Double)?
+        let incidents = board.incidents
+        board.spatial.forEachCandidate(
+            near: p, reachMetres: rules.window(report.category).metres,
+            keep: { incidents[Int($0)].isOpen && incidents[Int($0)].lastReport >= horizon }
+        ) { n in
+            let incident = incidents[Int(n)]
+            guard rules.compatible(report.category, incident.category), let q = incident.location else { return }
+            let window = rules.window(report.category, incident.category)
+            let metres = p.distance(to: q)
+            let seconds = gap(report.time, incident)
+            guard metres <= window.metres, seconds <= window.seconds else { return }
+            let score = metres / window.metres + seconds / window.seconds
+            if best.map({ score < $0.score || (score == $0.score && n < $0.n) }) ?? true {
+                best = (n, score, metres, seconds)
+            }
+        }
+        if let best {
+            return (best.n, MergeReason(rule: .proximity, metres: best.metres, seconds: best.seconds))
+        }
+        // An incident first reported without a position, in the same county.
+        return matchByCounty(report, in: &board, unlocatedOnly: true)
+    }
+
+    func matchByCounty(_ report: Report, in board: inout Board, unlocatedOnly: Bool = false) -> (Int32, MergeReason)? {
+        guard let county = places.placement(of: report.location, adcode: report.adcode).countyCode,
+              let list = board.byCounty[county]
+        else { return nil }
+        let horizon = report.time.adding(seconds: -rules.longestSeconds)
+        let live = list.filter { board.incidents[Int($0)].isOpen && board.incidents[Int($0)].lastReport >= horizon }
+        if live.count != list.count { board.byCounty[county] = live.isEmpty ? nil : live }
+        var best: (n: Int32, seconds: Double)?
+        for n in live {
+            let incident = board.incidents[Int(n)]
+            if unlocatedOnly && incident.location != nil { continue }
+            guard rules.compatible(report.category, incident.category) else { continue }
+            let seconds = gap(report.time, incident)
+            guard seconds <= rules.window(report.category, incident.category).seconds else { continue }
+            if best.map({ seconds < $0.seconds }) ?? true { best = (n, seconds) }
+        }
+        return best.map { ($0.n, MergeReason(rule: .adcode, seconds: $0.seconds, sharedRefs: [])) }
+    }
+
+    /// Seconds between a report and the span of an incident's reports (0 inside the span).
+    func gap(_ t: Instant, _ incident: Incident) -> Double {
+        if t < incident.opened { return incident.opened.seconds(since: t) }
+        if t > incident.lastReport { return t.seconds(since: incident.lastReport) }
+        return 0
+    }
+}
+
+extension Board {
+    /// Finds the report a `ref` names: `source#id`, or an id from the same source, or an id
+    /// from any source.
+    public func resolve(ref: String, from source: String) -> ReportKey? {
+        if let key = ReportKey(parsing: ref), reports[key] != nil { return key }
+        let same = ReportKey(source: source, id: ref)
+        if reports[same] != nil { return same }
+        return reportsById[ref]
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Open incidents bucketed by grid cell, so finding the candidates near a report costs the
+/// same with a thousand open incidents as with a hundred thousand. There is one grid per reach
+/// (a 300 m crash and an 8 km typhoon do not share cell sizes), and stale entries are dropped
+/// lazily when a query passes over them.
+struct SpatialIndex: Sendable {
+    private var grids: [Grid]
+    private static let cellSizes: [Double] = [400, 2000, 8000]
+    private static let metresPerDegreeLat = 111_320.0
+
+    init() {
+        grids = Self.cellSizes.map { Grid(cellMetres: $0) }
+    }
+
+    /// Adds incident `number` at `p`, in the grid that matches its reach.
+    mutating func insert(_ number: Int32, at p: GeoPoint, reachMetres: Double) {
+        let g = Self.cellSizes.firstIndex { reachMetres <= $0 } ?? (Self.cellSizes.count - 1)
+        grids[g].insert(number, at: p)
+    }
+
+    /// Calls `visit` for every entry that may be within reach of a report at `p` whose own
+    /// reach is `reachMetres` (and some a little further); `keep` tells which entries are still
+    /// worth keeping. An entry in a grid has a reach of at most that grid's cell size, and a
+    /// pair's reach is the larger of the two, so each grid is searched that far.
+    mutating func forEachCandidate(near p: GeoPoint, reachMetres: Double, keep: (Int32) -> Bool, _ visit: (Int32) -> Void) {
+        for g in grids.indices {
+            grids[g].forEach(near: p, metres: max(reachMetres, grids[g].cellMetres), keep: keep, visit)
+        }
+    }
+
+    struct Grid: Sendable {
+        let cellMetres: Double
+        let dLat: Double
+        var cells: [Int64: [Int32]] = [:]
+
+        init(cellMetres: Double) {
+            self.cellMetres = cellMetres
+            dLat = cellMetres / SpatialIndex.metresPerDegreeLat
+        }
+
+        /// Columns are a fixed width in degrees; their width in metres shrinks with latitude,
+        /// which queries allow for.
+        private var dLon: Double { dLat }
+
+        private func cell(_ p: GeoPoint) -> (Int64, Int64) {
+            (Int64((p.lat / dLat).rounded(.down)), Int64((p.lon / dLon).rounded(.down)))
+        }
+
+        private static func key(_ row: Int64, _ col: Int64) -> Int64 { row &* 1_000_003 &+ col }
+
+        mutating func insert(_ n: Int32, at p: GeoPoint) {
+            let (r, c) = cell(p)
+            cells[Self.key(r, c), default: []].append(n)
+        }
+
+        mutating func forEach(near p: GeoPoint, metres: Double, keep: (Int32) -> Bool, _ visit: (Int32) -> Void) {
+            guard !cells.isEmpty else { return }
+            let (r0, c0) = cell(p)
+            let rows = Int64((metres / cellMetres).rounded(.up))
+            let shrink = max(cos(p.lat * .pi / 180), 0.05)
+            let cols = Int64((metres / (cellMetres * shrink)).rounded(.up))
+            if (2 * rows + 1) * (2 * cols + 1) > Int64(cells.count) * 4 {
+                // A wide search over a sparse grid: walking the occupied cells is cheaper.
+                forEachOccupied(near: (r0, c0), rows: rows, cols: cols, keep: keep, visit)
+                return
+            }
+            for r in (r0 - rows)...(r0 + rows) {
+                for c in (c0 - cols)...(c0 + cols) {
+                    let k = Self.key(r, c)
+                    guard var list = cells[k] else { continue }
+                    let before = list.count
+                    list.removeAll { !keep($0) }
+                    if list.count != before {
+                        if list.isEmpty { cells[k] = nil } else { cells[k] = list }
+                    }
+                    for n in list { visit(n) }
+                }
+            }
+        }
+    
+        private mutating func forEachOccupied(
+            near center: (Int64, Int64), rows: Int64, cols: Int64, keep: (Int32) -> Bool, _ visit: (Int32) -> Void
+        ) {
+            for k in Array(cells.keys) {
+                // Recover row and column from the key the same way they were combined.
+                var row = k / 1_000_003
+                var col = k - row &* 1_000_003
+                if col > 500_000 { col -= 1_000_003; row += 1 } else if col < -500_000 { col += 1_000_003; row -= 1 }
+                guard abs(row - center.0) <= rows, abs(col - center.1) <= cols, var list = cells[k] else { continue }
+                list.removeAll { !keep($0) }
+                cells[k] = list.isEmpty ? nil : list
+                for n in list { visit(n) }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// Why a feed line was refused, in words a duty officer can act on.
+public struct RejectReason: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Decodes one CloudEvents 1.0 JSON line (DESIGN §3.1) in a single pass over its bytes.
+public enum CloudEventDecoder {
+    public static func decode(_ line: UnsafeRawBufferPointer) throws(RejectReason) -> FeedMessage {
+        var reader = JSONReader(line)
+        var fields = TopLevel()
+        guard (try? reader.nextKind()) == .object else { throw RejectReason("not a JSON object") }
+        do throws(JSONError) {
+            try reader.readObject { (key, r) throws(JSONError) in
+                if key == "specversion" { fields.specversion = try r.readString() }
+                else if key == "id" { fields.id = try r.readString() }
+                else if key == "source" { fields.source = try r.readString() }
+                else if key == "type" { fields.type = try r.readString() }
+                else if key == "time" { fields.time = try r.readString() }
+                else if key == "datacontenttype" { fields.contentType = try r.readString() }
+                else if key == "data" { fields.data = try r.skipValue() }
+                else { try r.skipValue() }
+            }
+            try reader.expectEnd()
+        } catch {
+            throw RejectReason("not valid JSON: \(error)")
+        }
+        let envelope = try fields.envelope()
+        let data = fields.data.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
+        switch envelope.type {
+        case "incident.report":
+            return .report(try ReportDataDecoder.report(envelope, data: try require(data, envelope)))
+        case "incident.update":
+            return .update(try ReportDataDecoder.update(envelope, data: try require(data, envelope)))
+        case "incident.cancel":
+            return .cancel(try ReportDataDecoder.cancel(envelope, data: try require(data, envelope)))
+        case "unit.status":
+            return .unitStatus(try ReportDataDecoder.unitStatus(envelope, data: try require(data, envelope)))
+        case "alert":
+            if let type = fields.contentType, type != "application/cap+xml" {
+                throw RejectReason("alert has datacontenttype \"\(type)\"; only application/cap+xml is understood")
+            }
+            return .alert(envelope, capXML: try ReportDataDecoder.capText(try require(data, envelope)))
+        case "feed.heartbeat":
+            return .heartbeat(envelope)
+        default:
+            throw RejectReason("unknown type \"\(envelope.type)\" (expected incident.report, incident.update, incident.cancel, unit.status, alert or feed.heartbeat)")
+        }
+    }
+
+    public static func decode(_ line: String) throws(RejectReason) -> FeedMessage {
+        let bytes = Array(line.utf8)
+        let result: Result<FeedMessage, RejectReason> = bytes.withUnsafeBytes { buffer in
+            do throws(RejectReason) { return .success(try decode(buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func require(_ data: UnsafeRawBufferPointer?, _ e: Envelope) throws(RejectReason) -> UnsafeRawBufferPointer {
+        guard let data else { throw RejectReason("\(e.type) has no `data`") }
+        return data
+    }
+
+    /// The required attributes, as found.
+    private struct TopLevel {
+        var specversion, id, source, type, time, contentType: String?
+        var data: Range<Int>?
+
+        func envelope() throws(RejectReason) -> Envelope {
+            guard let specversion else { throw RejectReason("missing `specversion`") }
+            guard specversion == "1.0" else { throw RejectReason("specversion is \"\(specversion)\"; only \"1.0\" is understood") }
+            guard let id, !id.isEmpty else { throw RejectReason(self.id == nil ? "missing `id`" : "`id` is empty") }
+            guard let source else { throw RejectReason("missing `source`") }
+            guard let type else { throw RejectReason("missing `type`") }
+            guard let time else { throw RejectReason("missing `time`") }
+            guard let instant = Instant(rfc3339: time) else {
+                throw RejectReason("`time` \"\(time.prefix(40))\" is not an RFC 3339 time like 2026-07-15T17:42:10+08:00")
+            }
+            let (adcode, agency) = try Self.parseSource(source)
+            return Envelope(key: ReportKey(source: source, id: id), agency: agency, sourceAdcode: adcode, type: type, time: instant)
+        }
+
+        /// `/sd/<adcode>/<agency>`.
+        static func parseSource(_ source: String) throws(RejectReason) -> (String, Agency) {
+            let parts = source.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 4, parts[0].isEmpty, parts[1] == "sd" else {
+                throw RejectReason("source \"\(source.prefix(60))\" is not of the form /sd/<adcode>/<agency>")
+            }
+            let adcode = String(parts[2])
+            guard isAdcode(adcode) else {
+                throw RejectReason("source \"\(source.prefix(60))\": \"\(adcode.prefix(12))\" is not a 6-digit admin code")
+            }
+            guard let agency = Agency(rawValue: String(parts[3])) else {
+                throw RejectReason("source \"\(source.prefix(60))\": unknown agency \"\(parts[3].prefix(20))\" (expected emergency, police, fire, weather, transport or urban)")
+            }
+            return (adcode, agency)
+        }
+    }
+}
+
+/// Six ASCII digits: a GB/T 2260 code.
+func isAdcode(_ s: String) -> Bool {
+    s.utf8.count == 6 && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+}

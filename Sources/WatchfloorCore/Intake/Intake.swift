@@ -1,0 +1,80 @@
+/// The pure heart of the pipeline: a feed line in, sealed log entries out, the board kept
+/// current. It decodes, decides (with `Correlator`), applies each decision to the board and
+/// seals it into the chain. It does no I/O: the runtime stores and prints what it returns.
+public struct Intake: Sendable {
+    public internal(set) var board: Board
+    public private(set) var chain: LogChain
+    public let correlator: Correlator
+    /// Everything this intake records is training (replays) or live work.
+    public let exercise: Bool
+
+    public init(board: Board, chain: LogChain = LogChain(), correlator: Correlator, exercise: Bool) {
+        self.board = board
+        self.chain = chain
+        self.correlator = correlator
+        self.exercise = exercise
+    }
+
+    /// Takes one feed line (without its newline). `now` is the runtime's clock; nil means the
+    /// scenario's own clock: the message's time, never running backwards.
+    public mutating func ingest(_ line: UnsafeRawBufferPointer, at position: FeedPosition, now: Instant? = nil) -> [SealedEntry] {
+        let actor = "feed:" + position.feed
+        let message: FeedMessage
+        do throws(RejectReason) {
+            message = try CloudEventDecoder.decode(line)
+        } catch {
+            let at = now ?? board.clock ?? Instant(milliseconds: 0)
+            let rejection = ReportRejection(
+                feed: position.feed, offset: position.offset, line: position.line,
+                reason: error.message, head: Self.head(of: line)
+            )
+            return [record(LogEntry(at: at, actor: actor, exercise: exercise, event: .reportRejected(rejection)))]
+        }
+        let envelope = message.envelope
+        let at = now ?? max(envelope.time, board.clock ?? envelope.time)
+        var sealed = expireWarnings(at: at)
+        if case .heartbeat = message { return sealed }
+        if board.hasSeen(envelope.key) {
+            let event = LogEvent.reportDuplicate(feed: position.feed, offset: position.offset, key: envelope.key)
+            sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
+            return sealed
+        }
+        let decisions: [LogEvent]
+        do throws(RejectReason) {
+            decisions = try decide(message)
+        } catch {
+            let rejection = ReportRejection(
+                feed: position.feed, offset: position.offset, line: position.line,
+                reason: error.message, head: Self.head(of: line)
+            )
+            sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: .reportRejected(rejection))))
+            return sealed
+        }
+        let accepted = LogEvent.reportAccepted(feed: position.feed, offset: position.offset, message: message, event: Array(line))
+        sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: accepted)))
+        for decision in decisions {
+            var event = decision
+            // A new incident's id is only known once the report is on the board.
+            if case .incidentOpened(var o) = event {
+                o.incident = board.nextIncidentID
+                event = .incidentOpened(o)
+            }
+            sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
+        }
+        return sealed
+    }
+
+    /// Applies an entry to the board and seals it. Operators' commands come through here too.
+    public mutating func record(_ entry: LogEntry) -> SealedEntry {
+        _ = board.apply(entry)
+        return chain.seal(entry)
+    }
+
+    /// The first 200 bytes of a bad line, as valid UTF-8, for the log and the rejects pane.
+    static func head(of line: UnsafeRawBufferPointer) -> String {
+        var end = min(line.count, 200)
+        // Do not cut a UTF-8 sequence in half: back up to a lead byte.
+        if end < line.count { while end > 0 && line[end] & 0xC0 == 0x80 { end -= 1 } }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: line[..<end]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import WatchfloorApp
+
+/// The command line: ArgumentParser wiring only; every body lives in WatchfloorApp.
+struct Watchfloor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watchfloor",
+        abstract: "The duty officer's command board for Shandong's integrated command platform.",
+        discussion: """
+            Six agencies' feeds (emergency, police, fire, weather, transport, urban management) become one \
+            incident board and one hash-chained incident log.
+            """,
+        subcommands: [Replay.self, BoardCmd.self, Log.self, Demo.self]
+    )
+}
+
+/// Runs a body and turns its failure into one line on stderr and an exit status.
+func perform(_ body: () throws(AppError) -> Void) throws {
+    do throws(AppError) {
+        try body()
+    } catch {
+        FileHandle.standardError.write(Data("watchfloor: \(error.message)\n".utf8))
+        throw ExitCode(error.exitCode)
+    }
+}
+
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay recorded feed files through the board, as training; the log goes to stdout.",
+        discussion: """
+            Files are CloudEvents JSON Lines (DESIGN §3.1); several files are merged by message time. \
+            Bad lines are logged as report.rejected and the replay goes on. Everything a replay records \
+            is marked exercise: true.
+
+            Example: watchfloor replay demo-data/scenarios/jinan-rainstorm.jsonl --headless --speed max --store /tmp/jinan.db
+            """
+    )
+
+    @Argument(help: "Feed files to replay (- for stdin).")
+    var files: [String]
+
+    @Flag(help: "Run without a screen (the only mode until the screen exists).")
+    var headless = false
+
+    @Option(help: "Pace: a multiple of real time (30 = half an hour a minute), or 'max'.")
+    var speed: String = "max"
+
+    @Option(help: "SQLite store to append the log to (created if missing).")
+    var store: String?
+
+    @Flag(help: "Print the board summary on stderr at the end.")
+    var summary = false
+
+    func validate() throws {
+        if speed != "max" {
+            guard let x = Double(speed), x > 0, x.isFinite else {
+                throw ValidationError("--speed must be a positive number or 'max', not '\(speed)'")
+            }
+        }
+    }
+
+    func run() throws {
+        try perform { () throws(AppError) in
+            try ReplayCommand.run(ReplayOptions(files: files, speed: speed == "max" ? nil : Double(speed), storePath: store, summary: summary))
+        }
+    }
+}
+
+struct BoardCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Print the current board of a store: incidents with their reports, warnings, units."
+    )
+
+    @Option(help: "The store (default: the state directory's watchfloor.db).")
+    var store: String?
+
+    @Flag(help: "Print JSON in the stable shape of DESIGN §4.")
+    var json = false
+
+    func run() throws {
+        try perform { () throws(AppError) in
+            try BoardCommand.run(storePath: store ?? DataFiles.defaultStorePath(), json: json)
+        }
+    }
+}
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check or print an incident log.",
+        subcommands: [Verify.self, Cat.self]
+    )
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a log's seq run and SHA-256 chain.",
+            discussion: """
+                Exit status: 0 intact; 1 a line was changed, removed or inserted (the first bad line is named); \
+                2 the log ends in a truncated line (an interrupted writer, not an edit). Given several files, \
+                each must continue the one before.
+                """
+        )
+
+        @Argument(help: "Log files (- for stdin). With none, reads stdin unless --store is given.")
+        var files: [String] = []
+
+        @Option(help: "Verify a store's log instead (its recorded head hash checks the last line too).")
+        var store: String?
+
+        func run() throws {
+            var status: Int32 = 0
+            try perform { () throws(AppError) in
+                let paths = files.isEmpty && store == nil ? ["-"] : files
+                status = try LogCommands.verify(paths: paths, storePath: store) { print($0) }
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+
+    struct Cat: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a store's log as JSON Lines.")
+
+        @Option(help: "The store (default: the state directory's watchfloor.db).")
+        var store: String?
+
+        @Option(help: "Start at this seq.")
+        var from: Int64 = 1
+
+        func run() throws {
+            try perform { () throws(AppError) in
+                try LogCommands.cat(storePath: store ?? DataFiles.defaultStorePath(), from: from)
+            }
+        }
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Demo data.", subcommands: [Generate.self])
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate an ordinary day across all 16 cities as CloudEvents JSON Lines.",
+            discussion: "Deterministic: the same seed, count and date give the same bytes."
+        )
+
+        @Option(help: "Random seed.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Number of events to write.")
+        var events: Int = 2000
+
+        @Option(help: "The day, YYYY-MM-DD (China time).")
+        var date: String = "2026-11-24"
+
+        @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+        var output: String?
+
+        func run() throws {
+            try perform { () throws(AppError) in
+                try DemoCommand.generate(seed: seed, events: events, date: date, output: output)
+            }
+        }
+    }
+}
+
+Watchfloor.main()
