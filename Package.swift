@@ -36,6 +36,7 @@ let package = Package(
             dependencies: ["WatchfloorApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
+        .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore"]),
     ],

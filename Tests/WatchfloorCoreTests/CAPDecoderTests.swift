@@ -261,6 +261,17 @@ struct CAPDecoderTests {
         #expect(error.description == "CAP alert: a DOCTYPE/DTD is not allowed (entities are refused); the message was not parsed and nothing it names was fetched")
     }
 
+    /// Defence in depth: even if the DTD check were bypassed, the parser stage loads nothing
+    /// (no DTD loading, external entity policy `.never`) and the undefined `&xxe;` is an error.
+    @Test func theParserStageAloneAlsoRefusesXEE() throws {
+        let xee = Array(try CAPCorpus.data("xee.cap"))
+        let error = try #require(capError { () throws(CAPError) in
+            _ = try CAPXMLTreeBuilder.parse(xee)
+            return try decode(CAPSamples.rainstormRed)
+        })
+        #expect(error.kind == .malformedXML, "\(error)")
+    }
+
     @Test func entityDeclarationsAnywhereAreRefused() throws {
         let xml = CAPSamples.rainstormRed.replacingOccurrences(of: "</alert>", with: "<!ENTITY x \"y\"></alert>")
         #expect(refusal(xml)?.kind == .forbiddenDTD)
@@ -271,6 +282,15 @@ struct CAPDecoderTests {
         let error = try #require(refusal(xml))
         #expect(error.kind == .malformedXML)
         #expect(error.description.contains("entity that is not defined"), "\(error)")
+    }
+
+    /// libxml2 warnings arrive as parse errors; the harmless ones must not refuse an alert.
+    @Test func harmlessXMLWarningsAreNotRefusals() throws {
+        let v11 = CAPSamples.alert(declaration: #"<?xml version="1.1" encoding="UTF-8"?>"#)
+        #expect(try decode(v11) == decode(CAPSamples.rainstormRed))
+        let odd = CAPSamples.rainstormRed.replacingOccurrences(
+            of: "<identifier>", with: #"<x:z xmlns:x="rel/ative" xml:lang="!!" xml:space="odd"/><identifier xmlns:q="not a uri">"#)
+        #expect(try decode(odd) == decode(CAPSamples.rainstormRed))
     }
 
     @Test func cdataAndCharacterReferencesAreText() throws {
@@ -343,6 +363,16 @@ struct CAPDecoderTests {
         let at = try #require((0..<(bytes.count - 2)).first { Array(bytes[$0..<($0 + 3)]) == replacement })
         bytes.replaceSubrange(at..<(at + 3), with: [0xFF])
         #expect(capError { () throws(CAPError) in try CAPDecoder.decode(Data(bytes)) }?.kind == .unreadable)
+    }
+
+    /// Found by libFuzzer: XMLParser on Linux segfaults on a processing instruction without
+    /// data. Such a PI is well-formed XML, so the alert must still decode.
+    @Test func emptyProcessingInstructionsDoNotCrash() throws {
+        let withPI = CAPSamples.rainstormRed.replacingOccurrences(of: "<identifier>", with: "<?foo?><?x-y.z?><identifier>")
+        #expect(try decode(withPI) == decode(CAPSamples.rainstormRed))
+        let brokenDeclaration = "<?xml?>\n<alert xmlnse>a>\n</inf>ndalonert>"
+        #expect(refusal(brokenDeclaration) != nil)
+        #expect(refusal("<?xml?>" + CAPSamples.rainstormRed.dropFirst(39))?.kind == .malformedXML)
     }
 
     @Test(arguments: [0, 1, 3, 4, 31])

@@ -57,8 +57,8 @@ struct GeoDivisionTests {
         }
         var hits = 0
         var disagreements: [GeoPoint] = []
-        for y in stride(from: -0.5, through: 4.0, by: 0.013) {
-            for x in stride(from: -0.2, through: 5.2, by: 0.037) {
+        for y in stride(from: -0.5, through: 4.0, by: 0.031) {
+            for x in stride(from: -0.2, through: 5.2, by: 0.071) {
                 let p = GeoPoint(lat: y, lon: x)
                 let expected = scan(p)
                 if d.contains(p) != expected { disagreements.append(p) }

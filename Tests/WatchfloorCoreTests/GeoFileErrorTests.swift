@@ -33,6 +33,18 @@ struct GeoFileErrorTests {
         #expect(g.county(containing: GeoPoint(lat: 36.2, lon: 117.05)) == nil)
     }
 
+    /// Where a simplified border crosses itself, a sliver a few metres wide can be in the province
+    /// but in no county; a report there still gets the nearest county.
+    @Test func aPointInTheProvinceButInNoCountyGoesToTheNearest() throws {
+        let county = #"{"adcode":"370102","name":"历下区","parent":"370100","centroid":[117.04,36.05],"bbox":[117,36,117.09,36.1],"rings":[[[117,36],[117.09,36],[117.09,36.1],[117,36.1],[117,36]]]}"#
+        let g = try Gazetteer(json: Self.file(county: county))
+        let sliver = GeoPoint(lat: 36.05, lon: 117.095)
+        #expect(g.county(containing: sliver) == nil)
+        #expect(g.province.contains(sliver))
+        #expect(g.placement(of: sliver, adcode: nil) == Placement(countyCode: "370102", cityCode: "370100", insideProvince: true))
+        #expect(g.placement(of: GeoPoint(lat: 36.05, lon: 117.2), adcode: nil) == Placement(insideProvince: false))
+    }
+
     @Test func missingKeyIsNamedWithItsPath() throws {
         let e = try #require(refusal(Self.file(county: #"{"adcode":"370102","name":"历下区","parent":"370100","centroid":[117.05,36.05],"bbox":\#(Self.bbox)}"#)))
         #expect(e.path == "counties[0]")

@@ -131,6 +131,30 @@ struct GeoTests {
         #expect(inside > 1000)
     }
 
+    /// The grid answers most points from cells no border crosses; near borders it tests its
+    /// candidates. Either way it must agree with asking every county in code order.
+    @Test func gridAgreesWithAskingEveryCountyNearBorders() throws {
+        let g = try GeoFixture.gazetteer()
+        var disagreements: [String] = []
+        var checked = 0
+        for county in g.counties {
+            for ring in county.rings {
+                for vertex in stride(from: 0, to: ring.count, by: 25).map({ ring[$0] }) {
+                    for (dLat, dLon) in [(0.002, 0.0), (-0.002, 0.0), (0.0, 0.0025), (0.0, -0.0025), (0.0004, 0.0005)] {
+                        let p = GeoPoint(lat: vertex.lat + dLat, lon: vertex.lon + dLon)
+                        let expected = g.counties.first { $0.contains(p) }?.adcode
+                        if g.county(containing: p)?.adcode != expected {
+                            disagreements.append("\(p): grid \(g.county(containing: p)?.adcode ?? "none"), scan \(expected ?? "none")")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+        #expect(checked > 10_000)
+    }
+
     @Test func placementFromAdcodeAlone() throws {
         let g = try GeoFixture.gazetteer()
         #expect(g.placement(of: nil, adcode: "370102") == Placement(countyCode: "370102", cityCode: "370100", insideProvince: true))

@@ -168,7 +168,7 @@ def build(units: list[dict]) -> list[str]:
         description="市应急指挥中心接消防通报，北园大街历山路口立交桥下积水严重，公交车被困，"
                     "调派大流量排涝车前往排水。",
         adcode="370105", address="济南市天桥区北园大街历山路口",
-        reporter="济南市应急管理局应急指挥中心", pos=offset(*BEIYUAN_LISHAN, -100, 65),
+        reporter="济南市应急管理局应急指挥中心", pos=offset(*BEIYUAN_LISHAN, -65, 40),
         refs=(j3_fire,))
     s.respond("EMER-3701-04", j3_emer, "17:08:00", "17:09:00", "17:33:00", "18:45:00", "19:05:00")
     s.update("17:40:00", j3_fire, level="IV",
@@ -399,12 +399,12 @@ def build(units: list[dict]) -> list[str]:
     s.judgement("12319 hotline's early call about 北园大街历山路口", hotline, j3_police,
                 note="no coordinates, same address, 57 min earlier, waterlogging vs trapped_people; "
                      "it is the same spot, a rule may keep it apart")
-    s.apart("二环东路：下穿积水 vs 1.8 km north, a crash 14 min later", j2_urban, j4_police)
-    s.apart("历山路：下穿被困车辆 vs 250 m north, a manhole 35 min later", j1_urban, j6_urban,
+    s.apart("二环东路：下穿积水 vs 1.8 km north, a crash 17 min later", j2_urban, j4_police)
+    s.apart("历山路：下穿被困车辆 vs a manhole ~290 m north, 36 min later", j1_urban, j6_urban,
             note="same street, different category; the manhole must not be folded into the underpass")
     s.apart("经十路：历山路下穿 vs 燕山立交, 2.6 km", j1_urban, j5_urban,
             note="same road, same category, 30 min apart")
-    s.apart("洪家楼配电箱起火 vs 二环东路下穿, 1 km, 2 h 45 min later", j15_fire, j2_urban)
+    s.apart("洪家楼配电箱起火 vs 二环东路下穿, 1 km, while the underpass is still open", j15_fire, j2_urban)
     s.apart("历下区停电 (adcode only) vs the 历下 waterlogging points", outage, j1_urban,
             note="a county-only report must not be pulled into an incident by county alone")
     return s

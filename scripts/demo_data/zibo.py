@@ -21,7 +21,7 @@ ID_FORMATS = {
 
 PLANT = (36.8340, 118.2420)                   # 3号罐区 of the plant, 临淄区
 CALLER = offset(*PLANT, 700, 850)             # a citizen 1.1 km north-east, phone fix
-EAST_GATE = offset(*PLANT, 20, 150)           # the plant's east gate, where the injured wait
+EAST_GATE = offset(*PLANT, 10, 100)           # the plant's east gate, where the injured wait
 CHECKPOINT = offset(*PLANT, -850, 300)        # traffic police checkpoint, 900 m south
 TOLL_GATE = (36.8850, 118.3050)               # G20 青银高速临淄收费站, ~8 km north-east
 VILLAGE_MONITOR = offset(*PLANT, 1800, 1700)  # air monitoring point 2.5 km downwind (NE)
@@ -59,7 +59,7 @@ def build(units: list[dict]) -> list[str]:
         description="企业报告：3号罐区一具5000立方米苯乙烯内浮顶储罐呼吸阀处泄漏着火，企业已启动应急预案，"
                     "紧急停车并关闭罐区进出料阀门，现场有人员受伤情况待核实。",
         adcode="370305", address="淄博市临淄区齐鲁化学工业区某化工有限公司3号罐区",
-        reporter="淄博市应急管理局危化品安全风险监测预警中心（企业报告）", pos=offset(*PLANT, 60, -70))
+        reporter="淄博市应急管理局危化品安全风险监测预警中心（企业报告）", pos=offset(*PLANT, 40, -40))
     s.respond("FIRE-3703-03", z_fire, "14:09:00", "14:09:40", "14:22:00", "17:50:00",
               scene=offset(*PLANT, 30, -60))
     s.respond("POL-3703-02", z_police, "14:09:30", None, "14:24:00", "17:40:00", "17:55:00",
@@ -203,13 +203,15 @@ def build(units: list[dict]) -> list[str]:
 
     # --- what correlation should make of it ------------------------------------------------
     s.same("储罐火灾：消防、应急（企业自报）、120伤员", z_fire, z_emer, z_med,
-           note="fire, hazardous_chemicals and medical within 150 m and 14 min; no refs between them")
-    s.same("通过 refs 并入储罐火灾", z_fire, z_traffic, z_transport, z_weather,
-           note="traffic control 900 m (refs police and fire), toll gate ~8 km (refs fire), "
-                "weather post 600 m (refs fire): distance alone would keep them apart")
-    s.same("通过 refs 并入：下风向监测、疏散", z_emer, z_pollution, z_police, z_evac,
+           note="fire, hazardous_chemicals and medical; no refs between them")
+    s.same("储罐火灾 (the same incident): joined through refs", z_fire, z_traffic, z_transport,
+           z_weather, note="traffic control 900 m (refs the 110 and 119 reports), toll gate ~8 km "
+                           "(refs 119), weather post 600 m (refs 119): distance alone would keep them apart")
+    s.same("储罐火灾 (the same incident): downwind monitoring and evacuation, through refs", z_emer,
+           z_pollution, z_police, z_evac,
            note="pollution 2.5 km refs emergency's own report (bare id); the evacuation from the "
-                "临淄 police office refs the city 110 report as source#id")
+                "临淄 police office refs the city 110 report as source#id; with the traffic-control "
+                "report's refs, every report in these three groups is one incident")
     s.judgement("110 caller 1.1 km away, 45 s before 119", z_police, z_fire,
                 note="category fire, same park, phone fix 1.1 km off; it is the same fire "
                      "(the traffic-control report refs both, which settles it through refs)")

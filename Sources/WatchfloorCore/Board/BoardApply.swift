@@ -62,9 +62,9 @@ extension Board {
     }
 
     private mutating func merge(_ m: IncidentMerge) -> [Effect] {
-        guard let n = Self.number(of: m.incident), n >= 1, n <= incidents.count, let key = m.report,
-              let report = reports[key]
-        else { return [] }
+        guard let n = Self.number(of: m.incident), n >= 1, n <= incidents.count else { return [] }
+        if let from = m.from { return fold(from, into: n - 1, reason: m.reason) }
+        guard let key = m.report, let report = reports[key] else { return [] }
         let i = n - 1
         incidents[i].reports.append(key)
         incidents[i].merges.append((key, m.reason))
@@ -78,6 +78,30 @@ extension Board {
         incidentOfReport[key] = Int32(i)
         for ref in report.refs { referencedBy[ref] = Int32(i) }
         return [.incidentChanged(m.incident)]
+    }
+
+    /// One incident turns out to be another seen apart: its reports, units and warnings move
+    /// over, and it stays on the board as `merged` so its id still means something.
+    private mutating func fold(_ fromID: String, into i: Int, reason: MergeReason) -> [Effect] {
+        guard let f = Self.number(of: fromID), f >= 1, f <= incidents.count, f - 1 != i else { return [] }
+        let from = incidents[f - 1]
+        for key in from.reports {
+            incidents[i].reports.append(key)
+            incidents[i].merges.append((key, reason))
+            incidentOfReport[key] = Int32(i)
+        }
+        incidents[i].opened = min(incidents[i].opened, from.opened)
+        incidents[i].lastReport = max(incidents[i].lastReport, from.lastReport)
+        incidents[i].level = min(incidents[i].level, from.level)
+        if incidents[i].location == nil { incidents[i].location = from.location }
+        for u in from.units where !incidents[i].units.contains(u) { incidents[i].units.append(u) }
+        for w in from.warnings where !incidents[i].warnings.contains(w) { incidents[i].warnings.append(w) }
+        incidents[i].notes += from.notes
+        for u in from.units { units[u]?.incident = incidents[i].id }
+        incidents[f - 1].status = .merged
+        incidents[f - 1].mergedInto = incidents[i].id
+        incidents[f - 1].units = []
+        return [.incidentChanged(incidents[i].id), .incidentChanged(fromID)]
     }
 
     private mutating func update(_ u: IncidentUpdate) -> [Effect] {

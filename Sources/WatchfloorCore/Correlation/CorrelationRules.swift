@@ -27,10 +27,12 @@ public struct CorrelationRules: Sendable {
         }
     }
 
-    /// The reach for a pair: the wider-spreading subtype governs.
+    /// The reach for a pair: the narrower subtype governs, so that a point incident (a
+    /// flooded underpass) is never swallowed by a wide one (the rainstorm over the city);
+    /// two reports of a wide subtype still join across its whole reach.
     public func window(_ a: Category, _ b: Category) -> Window {
         let x = window(a), y = window(b)
-        return Window(metres: max(x.metres, y.metres), seconds: max(x.seconds, y.seconds))
+        return Window(metres: min(x.metres, y.metres), seconds: min(x.seconds, y.seconds))
     }
 
     public func compatible(_ a: Category, _ b: Category) -> Bool {
@@ -40,16 +42,13 @@ public struct CorrelationRules: Sendable {
     /// The longest window of any subtype: older index entries can never match.
     public var longestSeconds: Double { 24 * 3600 }
 
-    /// The widest reach of any subtype compatible with `c`: how far the index must look.
-    public func searchMetres(_ c: Category) -> Double {
-        Category.allCases.filter { compatible(c, $0) }.map { window(c, $0).metres }.max() ?? window(c).metres
-    }
-
     /// Kinds of situation a subtype can be part of; two subtypes that share one may be the
     /// same incident seen by different agencies.
     private func families(_ c: Category) -> Set<Family> {
         switch c {
-        case .rainstorm, .flood, .typhoon, .stormSurge: [.water, .weather]
+        // The weather itself is one incident per area; what it causes on the ground are others.
+        case .rainstorm, .typhoon, .stormSurge, .snowstorm, .heatwave: [.weather]
+        case .flood: [.water]
         case .waterlogging: [.water, .road]
         case .trappedPeople: [.water, .rescue, .road, .structure, .fire]
         case .drowning: [.water, .rescue]
@@ -61,11 +60,11 @@ public struct CorrelationRules: Sendable {
         case .fire, .forestFire: [.fire]
         case .hazardousChemicals, .gasLeak, .pollution: [.fire, .chemical]
         case .buildingCollapse: [.structure, .rescue]
-        case .landslide, .earthquake: [.structure, .weather]
-        case .medical: [.rescue, .health]
+        case .landslide, .earthquake: [.structure]
+        // The injured of a crash, a fire or a collapse are part of it.
+        case .medical: [.rescue, .health, .fire, .chemical, .structure, .road]
         case .epidemic, .foodPoisoning: [.health]
         case .crowd, .publicOrder, .crime, .missingPerson: [.security]
-        case .snowstorm, .heatwave: [.weather]
         case .other: [.other]
         }
     }

@@ -12,29 +12,46 @@ public struct Correlator: Sendable {
         self.rules = rules
     }
 
-    /// Where a new report belongs: an open incident with the reason, or nowhere (a new incident).
-    public func match(_ report: Report, in board: inout Board) -> (incident: Int32, reason: MergeReason)? {
+    /// Where a new report belongs.
+    public struct Match: Sendable, Equatable {
+        /// The open incident it joins.
+        public var incident: Int32
+        public var reason: MergeReason
+        /// Other open incidents the report's `refs` show to be the same one: they are folded
+        /// into `incident`.
+        public var absorbs: [Int32] = []
+    }
+
+    /// An open incident the report joins, with the reason, or nil for a new incident.
+    public func match(_ report: Report, in board: inout Board) -> Match? {
         if let byRef = matchByReference(report, in: board) { return byRef }
         if let p = report.location { return matchByProximity(report, at: p, in: &board) }
         return matchByCounty(report, in: &board)
     }
 
-    func matchByReference(_ report: Report, in board: Board) -> (Int32, MergeReason)? {
+    func matchByReference(_ report: Report, in board: Board) -> Match? {
+        var found: [(n: Int32, ref: String)] = []
         for ref in report.refs {
             guard let key = board.resolve(ref: ref, from: report.key.source),
                   let n = board.incidentOfReport[key], board.incidents[Int(n)].isOpen
             else { continue }
-            return (n, MergeReason(rule: .reference, sharedRefs: [ref]))
+            found.append((n, ref))
+        }
+        if let first = found.min(by: { $0.n < $1.n }) {
+            // The oldest incident named stays; the others are the same incident seen apart.
+            var absorbs: [Int32] = []
+            for f in found where f.n != first.n && !absorbs.contains(f.n) { absorbs.append(f.n) }
+            return Match(incident: first.n, reason: MergeReason(rule: .reference, sharedRefs: found.map(\.ref)), absorbs: absorbs)
         }
         // A report that an earlier report of the board named in its own refs.
         if let n = board.referencedBy[report.key.id] ?? board.referencedBy[report.key.description],
            board.incidents[Int(n)].isOpen {
-            return (n, MergeReason(rule: .reference, sharedRefs: [report.key.description]))
+            return Match(incident: n, reason: MergeReason(rule: .reference, sharedRefs: [report.key.description]))
         }
         return nil
     }
 
-    func matchByProximity(_ report: Report, at p: GeoPoint, in board: inout Board) -> (Int32, MergeReason)? {
+    func matchByProximity(_ report: Report, at p: GeoPoint, in board: inout Board) -> Match? {
         let horizon = report.time.adding(seconds: -rules.longestSeconds)
         var best: (n: Int32, score: Double, metres: Double, seconds: Double)?
         let incidents = board.incidents
@@ -54,13 +71,14 @@ public struct Correlator: Sendable {
             }
         }
         if let best {
-            return (best.n, MergeReason(rule: .proximity, metres: best.metres, seconds: best.seconds))
+            // Whole metres and seconds: what the log records is what the board keeps.
+            return Match(incident: best.n, reason: MergeReason(rule: .proximity, metres: best.metres.rounded(), seconds: best.seconds.rounded()))
         }
         // An incident first reported without a position, in the same county.
         return matchByCounty(report, in: &board, unlocatedOnly: true)
     }
 
-    func matchByCounty(_ report: Report, in board: inout Board, unlocatedOnly: Bool = false) -> (Int32, MergeReason)? {
+    func matchByCounty(_ report: Report, in board: inout Board, unlocatedOnly: Bool = false) -> Match? {
         guard let county = places.placement(of: report.location, adcode: report.adcode).countyCode,
               let list = board.byCounty[county]
         else { return nil }
@@ -76,7 +94,7 @@ public struct Correlator: Sendable {
             guard seconds <= rules.window(report.category, incident.category).seconds else { continue }
             if best.map({ seconds < $0.seconds }) ?? true { best = (n, seconds) }
         }
-        return best.map { ($0.n, MergeReason(rule: .adcode, seconds: $0.seconds, sharedRefs: [])) }
+        return best.map { Match(incident: $0.n, reason: MergeReason(rule: .adcode, seconds: $0.seconds.rounded())) }
     }
 
     /// Seconds between a report and the span of an incident's reports (0 inside the span).

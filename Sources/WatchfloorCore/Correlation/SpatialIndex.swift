@@ -8,6 +8,8 @@ struct SpatialIndex: Sendable {
     private var grids: [Grid]
     private static let cellSizes: [Double] = [400, 2000, 8000]
     private static let metresPerDegreeLat = 111_320.0
+    /// cos(36.5°): how much a degree of longitude shrinks in the middle of Shandong.
+    static let referenceShrink = 0.8038
 
     init() {
         grids = Self.cellSizes.map { Grid(cellMetres: $0) }
@@ -22,10 +24,10 @@ struct SpatialIndex: Sendable {
     /// Calls `visit` for every entry that may be within reach of a report at `p` whose own
     /// reach is `reachMetres` (and some a little further); `keep` tells which entries are still
     /// worth keeping. An entry in a grid has a reach of at most that grid's cell size, and a
-    /// pair's reach is the larger of the two, so each grid is searched that far.
+    /// pair's reach is the smaller of the two, so no grid is searched past one cell.
     mutating func forEachCandidate(near p: GeoPoint, reachMetres: Double, keep: (Int32) -> Bool, _ visit: (Int32) -> Void) {
         for g in grids.indices {
-            grids[g].forEach(near: p, metres: max(reachMetres, grids[g].cellMetres), keep: keep, visit)
+            grids[g].forEach(near: p, metres: min(reachMetres, grids[g].cellMetres), keep: keep, visit)
         }
     }
 
@@ -39,9 +41,9 @@ struct SpatialIndex: Sendable {
             dLat = cellMetres / SpatialIndex.metresPerDegreeLat
         }
 
-        /// Columns are a fixed width in degrees; their width in metres shrinks with latitude,
-        /// which queries allow for.
-        private var dLon: Double { dLat }
+        /// Columns are a fixed width in degrees, square in metres at Shandong's latitude; their
+        /// width in metres shrinks further north, which queries allow for.
+        private var dLon: Double { dLat / SpatialIndex.referenceShrink }
 
         private func cell(_ p: GeoPoint) -> (Int64, Int64) {
             (Int64((p.lat / dLat).rounded(.down)), Int64((p.lon / dLon).rounded(.down)))
@@ -58,7 +60,7 @@ struct SpatialIndex: Sendable {
             guard !cells.isEmpty else { return }
             let (r0, c0) = cell(p)
             let rows = Int64((metres / cellMetres).rounded(.up))
-            let shrink = max(cos(p.lat * .pi / 180), 0.05)
+            let shrink = max(cos(p.lat * .pi / 180), 0.05) / SpatialIndex.referenceShrink
             let cols = Int64((metres / (cellMetres * shrink)).rounded(.up))
             if (2 * rows + 1) * (2 * cols + 1) > Int64(cells.count) * 4 {
                 // A wide search over a sparse grid: walking the occupied cells is cheaper.

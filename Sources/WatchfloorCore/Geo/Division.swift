@@ -42,7 +42,8 @@ public struct Division: Sendable, Identifiable, Hashable, CustomStringConvertibl
     }
 
     /// Whether the point is inside: bbox first, then even-odd ray casting over all rings.
-    /// A point exactly on a border may go either way; neighbours never both claim it.
+    /// A point exactly on a border may go to either side (the gazetteer then takes the first
+    /// county by code); the file's borders are only good to the simplification tolerance anyway.
     public func contains(_ point: GeoPoint) -> Bool {
         bbox.contains(point) && index.contains(lon: point.lon, lat: point.lat)
     }

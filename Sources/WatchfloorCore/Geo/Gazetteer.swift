@@ -18,7 +18,8 @@ public struct Gazetteer: Sendable {
     public let counties: [Division]
 
     private let byCode: [String: Division]
-    private let grid: CountyGrid
+    /// The point → county index (internal: Gazetteer+Nearest uses its candidates too).
+    let grid: CountyGrid
 
     /// Parses and checks the geography file; a refusal says where and what (`GazetteerError`).
     public init(json: Data) throws {
@@ -42,9 +43,11 @@ public struct Gazetteer: Sendable {
     }
 
     /// The county whose boundary holds the point; nil outside every county (outside Shandong, at
-    /// sea, or an invalid point). Cost: a grid cell, then a few bbox tests and one banded ray cast.
+    /// sea, or an invalid point). Cost: for most points one read of the grid; near a border a few
+    /// bbox tests and banded ray casts.
     public func county(containing point: GeoPoint) -> Division? {
-        countyIndex(containing: point).map { counties[$0] }
+        guard let i = countyIndex(containing: point) else { return nil }
+        return counties[i]
     }
 
     /// The city a division belongs to: a county's parent, a city itself, nil for the province.
@@ -63,37 +66,5 @@ public struct Gazetteer: Sendable {
 
     func countyIndex(containing point: GeoPoint) -> Int? {
         grid.county(at: point)
-    }
-
-    /// The county whose border passes nearest the point, among those near it. Only for points the
-    /// province holds but no county does: slivers a few metres wide where a simplified border
-    /// crosses itself (see ATTRIBUTION.md), which must still get a county.
-    func nearestCounty(to point: GeoPoint) -> Division? {
-        var best: (distance: Double, index: Int)?
-        for i in grid.candidates(at: point) {
-            let d = Self.distanceToBorder(point, counties[Int(i)].rings)
-            if best == nil || d < best!.distance { best = (d, Int(i)) }
-        }
-        return best.map { counties[$0.index] }
-    }
-
-    /// Metres to the nearest edge, in a local flat projection (fine at the metre scales it serves).
-    private static func distanceToBorder(_ p: GeoPoint, _ rings: [[GeoPoint]]) -> Double {
-        let kx = 111_320 * cos(p.lat * .pi / 180), ky = 110_574.0
-        var best = Double.infinity
-        for ring in rings where ring.count >= 2 {
-            var a = ring[ring.count - 1]
-            for b in ring {
-                let ax = (a.lon - p.lon) * kx, ay = (a.lat - p.lat) * ky
-                let bx = (b.lon - p.lon) * kx, by = (b.lat - p.lat) * ky
-                let dx = bx - ax, dy = by - ay
-                let len2 = dx * dx + dy * dy
-                let t = len2 > 0 ? min(1, max(0, -(ax * dx + ay * dy) / len2)) : 0
-                let x = ax + t * dx, y = ay + t * dy
-                best = min(best, (x * x + y * y).squareRoot())
-                a = b
-            }
-        }
-        return best
     }
 }

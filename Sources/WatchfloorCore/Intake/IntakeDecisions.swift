@@ -6,7 +6,7 @@ extension Intake {
     mutating func decide(_ message: FeedMessage) throws(RejectReason) -> [LogEvent] {
         switch message {
         case .report(let report):
-            return [decideReport(report)]
+            return decideReport(report)
         case .update(let update):
             let (key, incident) = try target(update.ref, from: update.envelope)
             return [.incidentUpdated(IncidentUpdate(
@@ -42,15 +42,19 @@ extension Intake {
         }
     }
 
-    mutating func decideReport(_ report: Report) -> LogEvent {
-        if let (n, reason) = correlator.match(report, in: &board) {
-            return .incidentMerged(IncidentMerge(incident: board.incidents[Int(n)].id, report: report.key, from: nil, reason: reason))
+    mutating func decideReport(_ report: Report) -> [LogEvent] {
+        if let match = correlator.match(report, in: &board) {
+            let target = board.incidents[Int(match.incident)].id
+            return [.incidentMerged(IncidentMerge(incident: target, report: report.key, from: nil, reason: match.reason))]
+                + match.absorbs.map { other in
+                    .incidentMerged(IncidentMerge(incident: target, report: nil, from: board.incidents[Int(other)].id, reason: match.reason))
+                }
         }
-        return .incidentOpened(IncidentOpening(
+        return [.incidentOpened(IncidentOpening(
             incident: "", report: report.key,
             placement: correlator.places.placement(of: report.location, adcode: report.adcode),
             category: report.category, level: report.level ?? .IV, title: report.title
-        ))
+        ))]
     }
 
     func target(_ ref: String, from envelope: Envelope) throws(RejectReason) -> (ReportKey, Incident) {

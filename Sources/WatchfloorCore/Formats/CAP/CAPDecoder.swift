@@ -26,9 +26,9 @@ public enum CAPDecoder {
     }
 
     private static func decodePrepared(_ utf8: [UInt8]) throws(CAPError) -> CAPAlert {
-        try CAPDocumentGuard.refuseNUL(utf8)
-        try CAPDocumentGuard.refuseDTD(utf8)
-        let (version, root) = try CAPXMLTreeBuilder.parse(utf8)
+        try CAPDocumentGuard.refuseNULAndDTD(utf8)
+        let safe = CAPParserWorkarounds.paddingEmptyProcessingInstructions(utf8)
+        let (version, root) = try CAPXMLTreeBuilder.parse(safe)
         var reader = CAPReader(version: version)
         let alert = reader.readAlert(root)
         guard reader.problems.isEmpty else { throw reader.problems.error }

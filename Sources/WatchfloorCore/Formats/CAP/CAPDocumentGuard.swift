@@ -19,36 +19,52 @@ enum CAPDocumentGuard {
         }
     }
 
-    /// XML text never contains NUL; one means binary data or UTF-16/32 without a byte-order
-    /// mark. The C parser would also stop reading names at it.
-    static func refuseNUL(_ bytes: [UInt8]) throws(CAPError) {
-        if let at = bytes.firstIndex(of: 0) {
+    /// One pass over the text the parser will read, for two things it must never see.
+    ///
+    /// NUL: XML text never contains it; one means binary data or UTF-16/32 without a
+    /// byte-order mark, and the C parser underneath would stop reading names at it.
+    ///
+    /// `<!DOCTYPE` and `<!ENTITY`: a DTD is how XML pulls in files and URLs (XXE) and multiplies
+    /// entities until memory runs out ("billion laughs"). CAP never needs one, so either refuses
+    /// the whole message before parsing. Scanning the whole text (not just the prolog) keeps the
+    /// check simple enough to trust; the price is refusing the odd alert that quotes a DOCTYPE
+    /// inside CDATA.
+    static func refuseNULAndDTD(_ bytes: [UInt8]) throws(CAPError) {
+        let finding = bytes.withUnsafeBufferPointer { scan($0) }
+        switch finding {
+        case nil:
+            return
+        case .nul(let at):
             throw CAPError(.unreadable, "the message contains a NUL byte at offset \(at); it is binary data, not a CAP document")
+        case .doctype:
+            throw CAPError(.forbiddenDTD, "a DOCTYPE/DTD is not allowed (entities are refused); the message was not parsed and nothing it names was fetched")
+        case .entity:
+            throw CAPError(.forbiddenDTD, "an <!ENTITY> declaration is not allowed (DTDs and entities are refused); the message was not parsed")
         }
     }
 
-    /// A DTD is how XML pulls in files and URLs (XXE) and multiplies entities until memory
-    /// runs out ("billion laughs"). CAP never needs one, so any `<!DOCTYPE` or `<!ENTITY`
-    /// refuses the whole message before parsing. Scanning the whole text (not just the prolog)
-    /// keeps this check simple enough to trust; the price is refusing the odd alert that quotes
-    /// a DOCTYPE inside CDATA.
-    static func refuseDTD(_ bytes: [UInt8]) throws(CAPError) {
-        let doctype = Array("DOCTYPE".utf8), entity = Array("ENTITY".utf8)
+    private enum Finding {
+        case nul(Int), doctype, entity
+    }
+
+    private static let doctype = Array("DOCTYPE".utf8)
+    private static let entity = Array("ENTITY".utf8)
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Finding? {
         var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "!") {
-                if matchesUppercased(bytes, at: i + 2, doctype) {
-                    throw CAPError(.forbiddenDTD, "a DOCTYPE/DTD is not allowed (entities are refused); the message was not parsed and nothing it names was fetched")
-                }
-                if matchesUppercased(bytes, at: i + 2, entity) {
-                    throw CAPError(.forbiddenDTD, "an <!ENTITY> declaration is not allowed (DTDs and entities are refused); the message was not parsed")
-                }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0 { return .nul(i) }
+            if b == UInt8(ascii: "<"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!") {
+                if matchesUppercased(bytes, at: i + 2, doctype) { return .doctype }
+                if matchesUppercased(bytes, at: i + 2, entity) { return .entity }
             }
             i += 1
         }
+        return nil
     }
 
-    private static func matchesUppercased(_ bytes: [UInt8], at start: Int, _ word: [UInt8]) -> Bool {
+    private static func matchesUppercased(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ word: [UInt8]) -> Bool {
         guard start + word.count <= bytes.count else { return false }
         for (k, w) in word.enumerated() {
             var b = bytes[start + k]

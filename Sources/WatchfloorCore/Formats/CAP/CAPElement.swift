@@ -1,3 +1,5 @@
+import Foundation
+
 /// An element of the CAP namespace, as the tree builder keeps it: its local name, its own
 /// character data, and its CAP-namespace children in document order. Foreign elements
 /// (a digital signature, extensions) never get here.
@@ -19,5 +21,3 @@ struct CAPElement: Sendable {
         text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
-
-import Foundation

@@ -166,18 +166,40 @@ enum CAPTextEncoding {
         }
     }
 
-    /// Nil when `bytes` is well-formed UTF-8 (no overlongs, no surrogates).
+    /// Nil when `bytes` is well-formed UTF-8, else the offset of the first bad sequence.
+    /// Unicode's table 3-7 by hand: no overlongs, no surrogates, nothing above U+10FFFF.
+    /// (The standard library's generic UTF-8 parser does this too, but unspecialised in debug
+    /// builds it is slow enough to dominate the decoder's tests.)
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return nil
-            case .error: return offset
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
             }
+            let trailing: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: trailing = 1
+            case 0xE0: trailing = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: trailing = 2
+            case 0xED: trailing = 2; high = 0x9F
+            case 0xF0: trailing = 3; low = 0x90
+            case 0xF1...0xF3: trailing = 3
+            case 0xF4: trailing = 3; high = 0x8F
+            default: return i
+            }
+            guard n - i > trailing, bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
+            var k = 2
+            while k <= trailing {
+                guard bytes[i + k] & 0xC0 == 0x80 else { return i }
+                k += 1
+            }
+            i += trailing + 1
         }
+        return nil
     }
 
     // MARK: - Bytes

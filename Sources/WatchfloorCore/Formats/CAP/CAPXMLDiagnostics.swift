@@ -16,6 +16,14 @@ enum CAPXMLDiagnostics {
         return "the XML is not well-formed\(place) (\(what)); the message may be truncated or corrupted"
     }
 
+    /// libxml2 warnings that XMLParser hands over as errors but that leave the alert's content
+    /// intact: an XML version other than 1.0, odd `xml:lang`/`xml:space` values, namespace
+    /// names that are not absolute URIs, a catalog PI. An undeclared entity (27) is a warning
+    /// to libxml2 too, but it is NOT here: its text would silently go missing.
+    static func isHarmlessWarning(code: Int) -> Bool {
+        [93, 97, 98, 99, 100, 102, 106].contains(code)
+    }
+
     /// libxml2 `xmlParserErrors` numbers (xmlerror.h), which XMLParser passes through as
     /// NSError codes.
     static func explain(code: Int) -> String {

@@ -96,6 +96,8 @@ final class CAPXMLTreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        // XMLParser reports libxml2's warnings here too; some say nothing about the alert.
+        if CAPXMLDiagnostics.isHarmlessWarning(code: (parseError as NSError).code) { return }
         // Keep the first: later ones are usually consequences of it.
         guard xmlProblem == nil, rootProblem == nil else { return }
         xmlProblem = CAPError(.malformedXML, CAPXMLDiagnostics.notWellFormed(parseError, line: parser.lineNumber, column: parser.columnNumber))

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The issue-2 benchmark: the real replay path (decode, correlate, hash, commit to SQLite with
+# synchronous=FULL, log to stdout) on a generated 1,000,000-event day, against `jq -c .data`
+# on the same file, interleaved in one run. Prints both rates, the ratio and peak memory.
+# Usage: scripts/bench-replay.sh [BINARY] [EVENTS] [ROUNDS]
+set -euo pipefail
+bin=${1:-.build/release/watchfloor}
+events=${2:-1000000}
+rounds=${3:-3}
+out=${BENCH_DIR:-bench-out}
+mkdir -p "$out"
+command -v jq >/dev/null || { echo "bench: jq is missing (make deps installs it)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+day="$out/day-$events.jsonl"
+if [ ! -s "$day" ] || [ "$(wc -l < "$day")" -ne "$events" ]; then
+  start=$(date +%s.%N)
+  "$bin" demo generate --seed 20261124 --events "$events" --output "$day"
+  end=$(date +%s.%N)
+  printf 'generate: %d events in %.2f s (%s)\n' "$events" "$(echo "$end - $start" | bc)" "$(du -h "$day" | cut -f1)"
+fi
+
+# Runs a command, prints "seconds maxrss_kb".
+measure() {
+  /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" > /dev/null
+  cat "$out/time.txt"
+}
+
+jq_total=0; wf_total=0; wf_peak=0
+for i in $(seq 1 "$rounds"); do
+  read -r jq_s jq_kb < <(measure jq -c .data "$day")
+  rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
+  read -r wf_s wf_kb < <(measure "$bin" replay "$day" --headless --speed max --store "$out/bench.db")
+  printf 'round %d: jq %.2f s (%.0f ev/s) | watchfloor %.2f s (%.0f ev/s), peak %d MB\n' \
+    "$i" "$jq_s" "$(echo "$events / $jq_s" | bc -l)" "$wf_s" "$(echo "$events / $wf_s" | bc -l)" "$((wf_kb / 1024))"
+  jq_total=$(echo "$jq_total + $jq_s" | bc -l); wf_total=$(echo "$wf_total + $wf_s" | bc -l)
+  [ "$wf_kb" -gt "$wf_peak" ] && wf_peak=$wf_kb
+done
+jq_rate=$(echo "$events * $rounds / $jq_total" | bc -l)
+wf_rate=$(echo "$events * $rounds / $wf_total" | bc -l)
+printf '\nreplay --speed max --store: %.0f events/s; jq -c .data: %.0f events/s; ratio %.2fx (target >= 2x)\n' \
+  "$wf_rate" "$jq_rate" "$(echo "$wf_rate / $jq_rate" | bc -l)"
+printf 'peak memory of the fold: %d MB (target < 1024 MB)\n' "$((wf_peak / 1024))"
+"$bin" log verify --store "$out/bench.db" | cut -c1-160
