@@ -18,7 +18,10 @@ struct BadInputTests {
         Array(#"{"specversion":"1.0","id":"\#(id)","source":"/sd/370100/police","type":"incident.report","time":"2026-07-15T16:\#(String(format: "%02d", second / 60)):\#(String(format: "%02d", second % 60))+08:00","data":{"category":"fire","title":"测试火情 \#(id)","description":"\#(description)","lat":\#(lat),"lon":\#(lon),"adcode":"370102"}}"#.utf8)
     }
 
-    /// Good lines, the six kinds of bad line, and a good line after them all.
+    /// Words one of which a rejection for length must use.
+    static let tooLong = ["long", "MiB", "too large", "exceeds", "limit", "size"]
+
+    /// Good lines, the kinds of bad line, an empty line, and a good line after them all.
     static func feed(longLineBytes: Int) -> [Line] {
         var invalidUTF8 = Array(#"{"specversion":"1.0","id":"T-"#.utf8)
         invalidUTF8 += [UInt8](repeating: 0xFF, count: 40) + [0xC3, 0x28, 0xFE]
@@ -35,7 +38,7 @@ struct BadInputTests {
             Line(bytes: report("T-3", second: 3, lat: 36.601, lon: 116.95), acceptedID: "T-3"),
             Line(bytes: Array(#"{"specversion":"1.0","id":"T-notime","source":"/sd/370100/police","type":"incident.report","data":{"category":"fire","title":"x","lat":36.7,"lon":117.1}}"#.utf8), rejectedFor: ["time"]),
             Line(bytes: Array(#"{"specversion":"1.0","id":"T-type","source":"/sd/370100/police","type":"incident.explode","time":"2026-07-15T16:00:07+08:00","data":{}}"#.utf8), rejectedFor: ["incident.explode"]),
-            Line(bytes: long, rejectedFor: ["long", "MiB", "too large", "exceeds", "limit", "size"]),
+            Line(bytes: long, rejectedFor: Self.tooLong),
             Line(bytes: []),
             Line(bytes: report("T-4", second: 600, lat: 36.551, lon: 117.20), acceptedID: "T-4"),
         ]
@@ -74,9 +77,11 @@ struct BadInputTests {
             #expect(d.string("feed") == "bad-input", "line \(number): feed")
             #expect(d.int("offset") == offsets[number - 1], "line \(number): byte offset")
             let reason = d.string("reason") ?? ""
-            #expect(words.contains { reason.localizedCaseInsensitiveContains($0) }, "line \(number): reason \"\(reason)\" names the problem (\(words))")
+            let named = words.contains { reason.localizedCaseInsensitiveContains($0) }
+            #expect(named, "line \(number): reason \"\(reason)\" names the problem (\(words))")
             let head = Array((d.string("head") ?? "").utf8)
-            #expect(head.count <= 200, "line \(number): head is \(head.count) bytes, more than 200")
+            let headBytes = head.count
+            #expect(headBytes <= 200, "line \(number): head is \(head.count) bytes, more than 200")
             #expect(!head.isEmpty, "line \(number): head shows the start of the line")
             if String(validating: line, as: UTF8.self) != nil {
                 #expect(head == Array(line.prefix(head.count)), "line \(number): head is the start of the line")
@@ -98,6 +103,32 @@ struct BadInputTests {
         let logURL = dir.path("out.log")
         try replay.stdout.write(to: logURL)
         try await Watchfloor.succeed(["log", "verify", logURL.path], in: dir.url)
+    }
+
+    @Test("an over-long line is rejected for its length even when its first 200 bytes are a whole event",
+          arguments: [2 << 20, 6 << 20])
+    func overLongLineWithAValidStart(longLineBytes: Int) async throws {
+        let dir = try Scratch()
+        // A valid event of less than 200 bytes, padded with blanks (which JSON allows) past the line limit.
+        let event = Array(#"{"specversion":"1.0","id":"P","source":"/sd/370100/police","type":"incident.report","time":"2026-07-15T16:00:09+08:00","data":{"category":"fire","title":"p","adcode":"370102"}}"#.utf8)
+        try #require(event.count < 200)
+        let padded = event + [UInt8](repeating: UInt8(ascii: " "), count: longLineBytes - event.count)
+        let after = Self.report("T-after", second: 10, lat: 36.65, lon: 117.0)
+        let url = dir.path("padded.jsonl")
+        try Data(padded + [0x0A] + after + [0x0A]).write(to: url)
+
+        let replay = try await Watchfloor.succeed(["replay", url.path, "--headless"], in: dir.url)
+        let log = try loggedEntries(replay.stdout)
+        let rejected = log.filter { $0.kind == "report.rejected" }
+        #expect(rejected.count == 1, "kinds: \(log.compactMap(\.kind))")
+        let reason = rejected.first?.data.string("reason") ?? ""
+        let named = Self.tooLong.contains { reason.localizedCaseInsensitiveContains($0) }
+        #expect(named, "reason \"\(reason)\" says the line is too long")
+        #expect(rejected.first?.data.int("offset") == 0)
+        let accepted = log.filter { $0.kind == "report.accepted" }.compactMap { $0.data.string("id") }
+        #expect(accepted == ["T-after"])
+        let afterOffset = log.first { $0.kind == "report.accepted" && $0.data.string("id") == "T-after" }?.data.int("offset")
+        #expect(afterOffset == padded.count + 1, "the line after it is found at its own offset")
     }
 
     @Test("a feed without a final newline still delivers its last line")

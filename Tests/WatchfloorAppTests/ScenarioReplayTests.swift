@@ -116,7 +116,8 @@ struct ScenarioReplayTests {
     func expectKeys(_ keys: [String], in objects: [[String: Any]], of name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for key in keys {
             let lacking = objects.filter { !$0.has(key) }.map { $0.string("id") ?? "?" }
-            #expect(lacking.isEmpty, "\(lacking.count) of \(objects.count) \(name) lack `\(key)`, e.g. \(lacking.prefix(3))", sourceLocation: sourceLocation)
+            let everyOneHasIt = lacking.isEmpty
+            #expect(everyOneHasIt, "\(lacking.count) of \(objects.count) \(name) lack `\(key)`, e.g. \(lacking.prefix(3))", sourceLocation: sourceLocation)
         }
     }
 

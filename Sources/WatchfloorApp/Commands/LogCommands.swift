@@ -64,6 +64,7 @@ public enum LogCommands {
 
     /// The store keeps each line's hash beside it, so even an edit of its last line shows.
     static func verifyStore(_ path: String) throws(AppError) -> VerifyReport {
+        guard FileManager.default.fileExists(atPath: path) else { throw AppError("no store at \(path)") }
         let store = try StoreOpener.sqlite(path)
         do throws(StoreError) {
             var verifier = LogVerifier(expectedHead: try store.chainHead().head)

@@ -37,31 +37,37 @@ public enum ReplayCommand {
             try BoardRebuild.fold(store, into: &board)
         }
         var intake = Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: true)
-        let output = LogOutput()
+        let pipeline = CommitPipeline(store: store, output: LogOutput())
         var pacer = ReplayPacer(speed: options.speed)
         var pending: [SealedEntry] = []
         pending.reserveCapacity(batchSize + 16)
+        // Paced replays are watched: each message is durable and printed before the next.
+        let paced = options.speed != nil
 
         func commit() throws(AppError) {
             guard !pending.isEmpty else { return }
-            if let store {
-                do { try store.append(pending) } catch { throw AppError(error.message) }
-            }
-            for e in pending { output.write(line: e.line) }
-            if options.speed != nil { output.flush() }
+            try pipeline.submit(pending)
+            if paced { try pipeline.flush() }
             pending.removeAll(keepingCapacity: true)
         }
 
-        let paced = options.speed != nil
-        try ReplaySources.forEachLine(options.files) { (line, position) throws(AppError) in
-            let sealed = intake.ingest(line, at: position)
-            if paced, let at = sealed.last?.entry.at { pacer.wait(for: at) }
-            pending.append(contentsOf: sealed)
-            if paced || pending.count >= batchSize { try commit() }
-            return !output.closed
+        do throws(AppError) {
+            try ReplaySources.forEachLine(options.files) { (line, position, oversized) throws(AppError) in
+                let sealed = oversized
+                    ? [intake.rejectOversized(start: line, at: position, limit: LineReader.maxLineBytes)]
+                    : intake.ingest(line, at: position)
+                if paced, let at = sealed.last?.entry.at { pacer.wait(for: at) }
+                pending.append(contentsOf: sealed)
+                if paced || pending.count >= batchSize { try commit() }
+                return !pipeline.readerGone
+            }
+            try commit()
+        } catch {
+            // What was accepted before the failure is still committed before we report it.
+            try? pipeline.close()
+            throw error
         }
-        try commit()
-        output.flush()
+        try pipeline.close()
         if options.summary {
             FileHandle.standardError.write(Data(BoardSummary.text(intake.board, reference: reference).utf8))
         }

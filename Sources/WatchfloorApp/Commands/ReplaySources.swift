@@ -5,7 +5,9 @@ import WatchfloorFeeds
 /// several are merged by message time (each is sorted by time already, DESIGN §3.5), which
 /// needs them in memory.
 enum ReplaySources {
-    typealias Body = (UnsafeRawBufferPointer, FeedPosition) throws(AppError) -> Bool
+    /// A line, where it came from, and whether it was too long to keep whole (then the
+    /// bytes are only its start).
+    typealias Body = (UnsafeRawBufferPointer, FeedPosition, _ oversized: Bool) throws(AppError) -> Bool
 
     static func forEachLine(_ paths: [String], _ body: Body) throws(AppError) {
         if paths.count == 1 {
@@ -35,7 +37,7 @@ enum ReplaySources {
                 if line.bytes.isEmpty && line.terminated { return true }
                 let position = FeedPosition(feed: feed, offset: line.offset, line: line.number)
                 do throws(AppError) {
-                    return try body(oversizedMarker(line) ?? line.bytes, position)
+                    return try body(line.bytes, position, line.oversized)
                 } catch {
                     failure = error
                     throw error
@@ -47,26 +49,21 @@ enum ReplaySources {
         }
     }
 
-    /// A line too long to hold is passed on as its start, which does not parse and so is
-    /// rejected with its first bytes in the log.
-    static func oversizedMarker(_ line: LineReader.Line) -> UnsafeRawBufferPointer? {
-        line.oversized ? line.bytes : nil
-    }
-
     static func merge(_ paths: [String], _ body: Body) throws(AppError) {
         struct Held {
             var bytes: [UInt8]
             var time: Instant
             var position: FeedPosition
+            var oversized: Bool
         }
         var all: [Held] = []
         for path in paths {
             var lastTime = Instant(milliseconds: 0)
             var held: [Held] = []
-            try stream(path) { (bytes, position) throws(AppError) in
+            try stream(path) { (bytes, position, oversized) throws(AppError) in
                 // Lines that do not decode keep their place after the line before them.
-                if let message = try? CloudEventDecoder.decode(bytes) { lastTime = message.envelope.time }
-                held.append(Held(bytes: Array(bytes), time: lastTime, position: position))
+                if !oversized, let message = try? CloudEventDecoder.decode(bytes) { lastTime = message.envelope.time }
+                held.append(Held(bytes: Array(bytes), time: lastTime, position: position, oversized: oversized))
                 return true
             }
             all.append(contentsOf: held)
@@ -74,7 +71,7 @@ enum ReplaySources {
         // A stable sort keeps each file's own order among equal times.
         let order = all.indices.sorted { (all[$0].time, $0) < (all[$1].time, $1) }
         for i in order {
-            let keepGoing = try all[i].bytes.withBytes { (b) throws(AppError) -> Bool in try body(b, all[i].position) }
+            let keepGoing = try all[i].bytes.withBytes { (b) throws(AppError) -> Bool in try body(b, all[i].position, all[i].oversized) }
             if !keepGoing { return }
         }
     }

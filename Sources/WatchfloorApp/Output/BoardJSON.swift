@@ -20,7 +20,7 @@ public enum BoardJSON {
             w.member("level", warning.level.rawValue)
             w.member("headline", warning.headline)
             w.member("areaDesc", warning.areaDescription)
-            w.member("expires", warning.expires?.rfc3339)
+            w.nullable("expires", warning.expires?.rfc3339)
             w.member("status", warning.status.rawValue)
             w.member("sender", warning.sender)
             w.endObject()
@@ -33,7 +33,7 @@ public enum BoardJSON {
             w.member("id", unit.id)
             w.member("agency", unit.agency.rawValue)
             w.member("status", unit.status.rawValue)
-            w.member("incident", unit.incident)
+            w.nullable("incident", unit.incident)
             w.member("kind", unit.kind)
             w.member("name", unit.name)
             w.endObject()
@@ -50,10 +50,10 @@ public enum BoardJSON {
         w.member("category", incident.category.rawValue)
         w.member("status", incident.status.rawValue)
         w.member("title", incident.title)
-        w.member("adcode", incident.placement.countyCode ?? incident.placement.cityCode)
-        w.member("lat", incident.location?.lat)
-        w.member("lon", incident.location?.lon)
-        w.member("place", reference.gazetteer.displayName(of: incident.placement))
+        w.nullable("adcode", incident.placement.countyCode ?? incident.placement.cityCode)
+        w.nullable("lat", incident.location?.lat)
+        w.nullable("lon", incident.location?.lon)
+        w.nullable("place", reference.gazetteer.displayName(of: incident.placement))
         w.member("outside", !incident.placement.insideProvince)
         w.member("opened", incident.opened.rfc3339)
         w.key("reports")
@@ -94,5 +94,18 @@ public enum BoardJSON {
         for id in incident.warnings { w.string(id) }
         w.endArray()
         w.endObject()
+    }
+}
+
+extension JSONWriter {
+    /// The stable shape names every key: an absent value is `null`, never a missing key.
+    mutating func nullable(_ name: StaticString, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+
+    mutating func nullable(_ name: StaticString, _ value: Double?) {
+        key(name)
+        if let value { number(value) } else { null() }
     }
 }

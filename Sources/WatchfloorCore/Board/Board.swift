@@ -17,6 +17,9 @@ public struct Board: Sendable {
     public internal(set) var duplicateCount = 0
 
     var incidentOfReport: [ReportKey: Int32] = [:]
+    /// What correlation needs of each incident, kept apart so that matching a report reads
+    /// small plain values instead of copying whole incidents.
+    var footprints: [Footprint] = []
     /// Accepted messages that are not incident reports (updates, unit status, alerts...).
     var otherMessages: Set<ReportKey> = []
     /// Reports by bare id, for `refs` that name another agency's report without its source.
@@ -26,7 +29,7 @@ public struct Board: Sendable {
     var referencedBy: [String: Int32] = [:]
     var spatial = SpatialIndex()
     /// Open incidents by county, for reports that have only an admin code.
-    var byCounty: [String: [Int32]] = [:]
+    var byCounty = CountyIndex()
     let rules: CorrelationRules
 
     public init(units: [Unit] = [], rules: CorrelationRules = CorrelationRules()) {
@@ -66,4 +69,27 @@ public struct Board: Sendable {
 
     /// The id the next incident will get.
     public var nextIncidentID: String { Self.id(number: incidents.count + 1) }
+
+    /// Brings an incident's footprint up to date after a change.
+    mutating func refreshFootprint(_ i: Int) {
+        let f = Footprint(incidents[i])
+        if i < footprints.count { footprints[i] = f } else { footprints.append(f) }
+    }
+}
+
+/// The few facts of an incident that correlation reads, without references to count.
+struct Footprint: Sendable {
+    var category: Category
+    var location: GeoPoint?
+    var opened: Instant
+    var lastReport: Instant
+    var isOpen: Bool
+
+    init(_ incident: Incident) {
+        category = incident.category
+        location = incident.location
+        opened = incident.opened
+        lastReport = incident.lastReport
+        isOpen = incident.isOpen
+    }
 }

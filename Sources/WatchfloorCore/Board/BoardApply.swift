@@ -21,6 +21,7 @@ extension Board {
         case let .incidentClosed(id, _):
             guard let n = Self.number(of: id), n >= 1, n <= incidents.count else { return [] }
             incidents[n - 1].status = .closed
+            refreshFootprint(n - 1)
             return [.incidentChanged(id)]
         case .warningIssued(let w), .warningUpdated(let w):
             return issue(w)
@@ -54,8 +55,11 @@ extension Board {
             incident.warnings = activeWarnings.filter { $0.covers(p) }.map(\.id)
             spatial.insert(number, at: p, reachMetres: rules.window(o.category).metres)
         }
-        if let county = o.placement.countyCode { byCounty[county, default: []].append(number) }
+        if let county = o.placement.countyCode {
+            byCounty.note(number, county: county, at: report.time, located: report.location != nil)
+        }
         incidents.append(incident)
+        refreshFootprint(Int(number))
         incidentOfReport[o.report] = number
         for ref in report.refs { referencedBy[ref] = number }
         return [.incidentOpened(o.incident)]
@@ -76,6 +80,10 @@ extension Board {
             spatial.insert(Int32(i), at: p, reachMetres: rules.window(incidents[i].category).metres)
         }
         incidentOfReport[key] = Int32(i)
+        refreshFootprint(i)
+        if let county = incidents[i].placement.countyCode {
+            byCounty.note(Int32(i), county: county, at: report.time, located: incidents[i].location != nil)
+        }
         for ref in report.refs { referencedBy[ref] = Int32(i) }
         return [.incidentChanged(m.incident)]
     }
@@ -101,6 +109,8 @@ extension Board {
         incidents[f - 1].status = .merged
         incidents[f - 1].mergedInto = incidents[i].id
         incidents[f - 1].units = []
+        refreshFootprint(i)
+        refreshFootprint(f - 1)
         return [.incidentChanged(incidents[i].id), .incidentChanged(fromID)]
     }
 
@@ -123,6 +133,7 @@ extension Board {
             incidents[i].title = report.title
             incidents[i].category = report.category
         }
+        refreshFootprint(i)
         return [.incidentChanged(u.incident)]
     }
 

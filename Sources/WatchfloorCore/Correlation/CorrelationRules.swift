@@ -23,7 +23,7 @@ public struct CorrelationRules: Sendable {
         case .flood, .epidemic, .heatwave, .earthquake, .snowstorm:
             Window(metres: 5000, seconds: 12 * 3600)
         case .rainstorm, .typhoon, .stormSurge:
-            Window(metres: 8000, seconds: 24 * 3600)
+            Window(metres: 3000, seconds: 3 * 3600)
         }
     }
 
@@ -40,14 +40,17 @@ public struct CorrelationRules: Sendable {
     }
 
     /// The longest window of any subtype: older index entries can never match.
-    public var longestSeconds: Double { 24 * 3600 }
+    public var longestSeconds: Double { 12 * 3600 }
 
     /// Kinds of situation a subtype can be part of; two subtypes that share one may be the
     /// same incident seen by different agencies.
-    private func families(_ c: Category) -> Set<Family> {
+    private func families(_ c: Category) -> Family {
         switch c {
         // The weather itself is one incident per area; what it causes on the ground are others.
-        case .rainstorm, .typhoon, .stormSurge, .snowstorm, .heatwave: [.weather]
+        case .rainstorm, .snowstorm, .heatwave: [.weather]
+        // Feeds file what a typhoon does at one place (a ship adrift, a flooded promenade)
+        // under the typhoon itself.
+        case .typhoon, .stormSurge: [.weather, .water]
         case .flood: [.water]
         case .waterlogging: [.water, .road]
         case .trappedPeople: [.water, .rescue, .road, .structure, .fire]
@@ -60,7 +63,8 @@ public struct CorrelationRules: Sendable {
         case .fire, .forestFire: [.fire]
         case .hazardousChemicals, .gasLeak, .pollution: [.fire, .chemical]
         case .buildingCollapse: [.structure, .rescue]
-        case .landslide, .earthquake: [.structure]
+        case .landslide: [.structure, .road]
+        case .earthquake: [.structure]
         // The injured of a crash, a fire or a collapse are part of it.
         case .medical: [.rescue, .health, .fire, .chemical, .structure, .road]
         case .epidemic, .foodPoisoning: [.health]
@@ -69,5 +73,19 @@ public struct CorrelationRules: Sendable {
         }
     }
 
-    private enum Family: Hashable { case water, weather, road, rescue, structure, fire, chemical, utility, health, security, other }
+    /// A bit set: matching runs for every candidate of every report, so no allocation here.
+    private struct Family: OptionSet {
+        let rawValue: UInt16
+        static let water = Family(rawValue: 1 << 0)
+        static let weather = Family(rawValue: 1 << 1)
+        static let road = Family(rawValue: 1 << 2)
+        static let rescue = Family(rawValue: 1 << 3)
+        static let structure = Family(rawValue: 1 << 4)
+        static let fire = Family(rawValue: 1 << 5)
+        static let chemical = Family(rawValue: 1 << 6)
+        static let utility = Family(rawValue: 1 << 7)
+        static let health = Family(rawValue: 1 << 8)
+        static let security = Family(rawValue: 1 << 9)
+        static let other = Family(rawValue: 1 << 10)
+    }
 }

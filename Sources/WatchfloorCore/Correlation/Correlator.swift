@@ -52,14 +52,18 @@ public struct Correlator: Sendable {
     }
 
     func matchByProximity(_ report: Report, at p: GeoPoint, in board: inout Board) -> Match? {
-        let horizon = report.time.adding(seconds: -rules.longestSeconds)
         var best: (n: Int32, score: Double, metres: Double, seconds: Double)?
-        let incidents = board.incidents
+        let footprints = board.footprints
+        let rules = rules
+        // An incident quiet for longer than its own window can match nothing again.
         board.spatial.forEachCandidate(
             near: p, reachMetres: rules.window(report.category).metres,
-            keep: { incidents[Int($0)].isOpen && incidents[Int($0)].lastReport >= horizon }
+            keep: { n in
+                let f = footprints[Int(n)]
+                return f.isOpen && report.time.seconds(since: f.lastReport) <= rules.window(f.category).seconds
+            }
         ) { n in
-            let incident = incidents[Int(n)]
+            let incident = footprints[Int(n)]
             guard rules.compatible(report.category, incident.category), let q = incident.location else { return }
             let window = rules.window(report.category, incident.category)
             let metres = p.distance(to: q)
@@ -79,26 +83,26 @@ public struct Correlator: Sendable {
     }
 
     func matchByCounty(_ report: Report, in board: inout Board, unlocatedOnly: Bool = false) -> Match? {
-        guard let county = places.placement(of: report.location, adcode: report.adcode).countyCode,
-              let list = board.byCounty[county]
-        else { return nil }
+        guard let county = places.placement(of: report.location, adcode: report.adcode).countyCode else { return nil }
+        // The pair's window is never wider than the report's own (the narrower governs).
+        let since = report.time.adding(seconds: -rules.window(report.category).seconds)
         let horizon = report.time.adding(seconds: -rules.longestSeconds)
-        let live = list.filter { board.incidents[Int($0)].isOpen && board.incidents[Int($0)].lastReport >= horizon }
-        if live.count != list.count { board.byCounty[county] = live.isEmpty ? nil : live }
+        let footprints = board.footprints
         var best: (n: Int32, seconds: Double)?
-        for n in live {
-            let incident = board.incidents[Int(n)]
-            if unlocatedOnly && incident.location != nil { continue }
-            guard rules.compatible(report.category, incident.category) else { continue }
+        board.byCounty.forEachRecent(in: county, since: since, horizon: horizon, unlocatedOnly: unlocatedOnly) { n in
+            let incident = footprints[Int(n)]
+            guard incident.isOpen, !(unlocatedOnly && incident.location != nil),
+                  rules.compatible(report.category, incident.category)
+            else { return }
             let seconds = gap(report.time, incident)
-            guard seconds <= rules.window(report.category, incident.category).seconds else { continue }
-            if best.map({ seconds < $0.seconds }) ?? true { best = (n, seconds) }
+            guard seconds <= rules.window(report.category, incident.category).seconds else { return }
+            if best.map({ seconds < $0.seconds || (seconds == $0.seconds && n < $0.n) }) ?? true { best = (n, seconds) }
         }
         return best.map { Match(incident: $0.n, reason: MergeReason(rule: .adcode, seconds: $0.seconds.rounded())) }
     }
 
     /// Seconds between a report and the span of an incident's reports (0 inside the span).
-    func gap(_ t: Instant, _ incident: Incident) -> Double {
+    func gap(_ t: Instant, _ incident: Footprint) -> Double {
         if t < incident.opened { return incident.opened.seconds(since: t) }
         if t > incident.lastReport { return t.seconds(since: incident.lastReport) }
         return 0

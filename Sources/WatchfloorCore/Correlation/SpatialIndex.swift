@@ -70,13 +70,16 @@ struct SpatialIndex: Sendable {
             for r in (r0 - rows)...(r0 + rows) {
                 for c in (c0 - cols)...(c0 + cols) {
                     let k = Self.key(r, c)
-                    guard var list = cells[k] else { continue }
-                    let before = list.count
-                    list.removeAll { !keep($0) }
-                    if list.count != before {
-                        if list.isEmpty { cells[k] = nil } else { cells[k] = list }
+                    guard let list = cells[k] else { continue }
+                    var stale = false
+                    for n in list {
+                        if keep(n) { visit(n) } else { stale = true }
                     }
-                    for n in list { visit(n) }
+                    // Rarely needed, and then done in place rather than on a copy.
+                    if stale {
+                        cells[k]!.removeAll { !keep($0) }
+                        if cells[k]!.isEmpty { cells[k] = nil }
+                    }
                 }
             }
         }

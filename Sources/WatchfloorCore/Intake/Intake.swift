@@ -70,11 +70,24 @@ public struct Intake: Sendable {
         return chain.seal(entry)
     }
 
-    /// The first 200 bytes of a bad line, as valid UTF-8, for the log and the rejects pane.
+    /// Refuses a line too long to hold (over 1 MiB): only its start was kept, so it is
+    /// rejected outright rather than decoded from a fragment.
+    public mutating func rejectOversized(start: UnsafeRawBufferPointer, at position: FeedPosition, limit: Int, now: Instant? = nil) -> SealedEntry {
+        let rejection = ReportRejection(
+            feed: position.feed, offset: position.offset, line: position.line,
+            reason: "line longer than \(limit / (1 << 20)) MiB; a feed message must be shorter", head: Self.head(of: start)
+        )
+        let at = now ?? board.clock ?? Instant(milliseconds: 0)
+        return record(LogEntry(at: at, actor: "feed:" + position.feed, exercise: exercise, event: .reportRejected(rejection)))
+    }
+
+    /// The first 200 bytes of a bad line, as valid UTF-8, for the log and the rejects pane:
+    /// bytes that are not UTF-8 become U+FFFD, and the result is cut back to 200 bytes on a
+    /// character boundary.
     static func head(of line: UnsafeRawBufferPointer) -> String {
-        var end = min(line.count, 200)
-        // Do not cut a UTF-8 sequence in half: back up to a lead byte.
-        if end < line.count { while end > 0 && line[end] & 0xC0 == 0x80 { end -= 1 } }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: line[..<end]), as: UTF8.self)
+        let start = UnsafeRawBufferPointer(rebasing: line[..<min(line.count, 200)])
+        var text = String(decoding: start, as: UTF8.self)
+        while text.utf8.count > 200 { text.removeLast() }
+        return text
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import WatchfloorCore
+import WatchfloorStore
+
+/// Commits sealed entries to the store and then prints them, on a thread of its own, so that
+/// the fold of the next batch runs while the last one is being made durable (the machine has
+/// two cores; the fold is one). Entries reach stdout only after their commit, in order.
+/// A queue of at most `depth` batches bounds memory; the fold waits when it is full.
+final class CommitPipeline: @unchecked Sendable {
+    private let store: (any Store)?
+    private let output: LogOutput
+    private let condition = NSCondition()
+    private var queue: [[SealedEntry]] = []
+    private var finished = false
+    private var failure: AppError?
+    private var busy = false
+    private let depth = 4
+    private var thread: Thread?
+
+    init(store: (any Store)?, output: LogOutput) {
+        self.store = store
+        self.output = output
+        let thread = Thread { [unowned self] in self.drain() }
+        thread.name = "watchfloor-commit"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Hands over a batch; throws the first commit failure seen so far.
+    func submit(_ batch: [SealedEntry]) throws(AppError) {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= depth && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        queue.append(batch)
+        condition.broadcast()
+    }
+
+    /// Waits until everything handed over is committed and printed.
+    func flush() throws(AppError) {
+        condition.lock()
+        defer { condition.unlock() }
+        while (!queue.isEmpty || busy) && failure == nil { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// Flushes and stops the thread.
+    func close() throws(AppError) {
+        defer {
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        try flush()
+    }
+
+    var readerGone: Bool { output.closed }
+
+    private func drain() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !finished { condition.wait() }
+            if queue.isEmpty && finished {
+                condition.unlock()
+                return
+            }
+            let batch = queue.removeFirst()
+            busy = true
+            condition.unlock()
+            var problem: AppError?
+            if let store {
+                do { try store.append(batch) } catch { problem = AppError(error.message) }
+            }
+            if problem == nil {
+                for e in batch { output.write(line: e.line) }
+                output.flush()
+            }
+            condition.lock()
+            busy = false
+            if let problem, failure == nil { failure = problem }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
