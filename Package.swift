@@ -35,6 +35,12 @@ let package = Package(
             name: "watchfloor",
             dependencies: ["WatchfloorApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // `make bench`: the cost of one report as the number of open incidents grows.
+        .executableTarget(
+            name: "correlation-cost",
+            dependencies: ["WatchfloorCore"],
+            path: "Benchmarks/CorrelationCost"
+        ),
         .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
         .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
