@@ -17,6 +17,14 @@ struct DemoGenerateTests {
         #expect(JSONLines(c.stdout).lines.count == 500)
     }
 
+    @Test("the committed ordinary day is exactly what `make demo-data` regenerates")
+    func committedOrdinaryDay() async throws {
+        let dir = try Scratch()
+        let fresh = try await Watchfloor.succeed(["demo", "generate", "--seed", "20261124", "--events", "3000"], in: dir.url)
+        let committed = try Data(contentsOf: Watchfloor.packageRoot.appendingPathComponent("demo-data/scenarios/ordinary-day.jsonl"))
+        #expect(fresh.stdout == committed)
+    }
+
     @Test("--output writes the same bytes as stdout")
     func outputFile() async throws {
         let dir = try Scratch()

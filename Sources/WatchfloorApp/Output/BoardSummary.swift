@@ -13,21 +13,22 @@ public enum BoardSummary {
         let closed = board.incidents.count - open.count
         out += "Incidents: \(open.count) open [\(byLevel.joined(separator: ", "))], \(closed) closed · "
         out += "reports \(board.reports.count) · rejected \(board.rejectedCount) · duplicates \(board.duplicateCount)\n"
-        let warnings = board.activeWarnings
-        out += "Warnings in force: \(warnings.count)\n"
+        let warnings = board.warningOrder.compactMap { board.warnings[$0] }
+        out += "Warnings: \(board.activeWarnings.count) in force, \(warnings.count) issued\n"
         for w in warnings {
             let until = w.expires.map { " until " + $0.rfc3339.prefix(16).replacingOccurrences(of: "T", with: " ") } ?? ""
-            out += "  [\(w.level.rawValue) \(w.level.colourName)] \(w.headline) — \(w.areaDescription)\(until)\n"
+            let status = DisplayWidth.fit(w.status.rawValue, to: 10)
+            out += "  \(status) [\(w.level.rawValue) \(w.level.colourName)] \(w.headline) — \(w.areaDescription)\(until)\n"
         }
         out += "\n"
-        let columns: [(String, Int)] = [("ID", 8), ("LVL", 4), ("CATEGORY", 12), ("TITLE", 36), ("PLACE", 18), ("AGENCIES", 14), ("STATUS", 12), ("REP", 3)]
+        let columns: [(String, Int)] = [("ID", 8), ("LVL", 4), ("CATEGORY", 12), ("TITLE", 34), ("PLACE", 18), ("AGENCIES", 17), ("STATUS", 14), ("REP", 3)]
         out += columns.map { DisplayWidth.fit($0.0, to: $0.1) }.joined(separator: " ") + "\n"
         let shown = open.sorted { ($0.level, $1.lastReport) < ($1.level, $0.lastReport) }.prefix(limit)
         for incident in shown {
             let agencies = Set(incident.reports.compactMap { board.reports[$0]?.agency })
             let agencyText = Agency.allCases.filter { agencies.contains($0) }.map(\.chineseName).joined(separator: " ")
             let place = reference.gazetteer.displayName(of: incident.placement) ?? (incident.placement.insideProvince ? "—" : "outside province")
-            let status = incident.warnings.isEmpty ? incident.status.rawValue : incident.status.rawValue + " ⚠"
+            let status = incident.warnings.isEmpty ? incident.status.rawValue : incident.status.rawValue + " (warning)"
             let cells = [
                 incident.id, incident.level.rawValue, incident.category.chineseName, incident.title, place, agencyText,
                 status, String(incident.reports.count),

@@ -23,6 +23,8 @@ extension Board {
             incidents[n - 1].status = .closed
             refreshFootprint(n - 1)
             return [.incidentChanged(id)]
+        case .incidentSplit(let split):
+            return self.split(split)
         case .warningIssued(let w), .warningUpdated(let w):
             return issue(w)
         case let .warningCancelled(id, cancels, _):
@@ -112,6 +114,32 @@ extension Board {
         refreshFootprint(i)
         refreshFootprint(f - 1)
         return [.incidentChanged(incidents[i].id), .incidentChanged(fromID)]
+    }
+
+    /// A report leaves its incident and starts one of its own; what the incident shows is
+    /// worked out again from the reports it keeps.
+    private mutating func split(_ s: IncidentSplit) -> [Effect] {
+        guard let n = Self.number(of: s.incident), n >= 1, n <= incidents.count, let report = reports[s.report],
+              incidents[n - 1].reports.contains(s.report)
+        else { return [] }
+        let i = n - 1
+        incidents[i].reports.removeAll { $0 == s.report }
+        incidents[i].merges.removeAll { $0.report == s.report }
+        let kept = incidents[i].reports.compactMap { reports[$0] }
+        if let first = kept.first {
+            incidents[i].title = first.title
+            incidents[i].category = first.category
+            incidents[i].location = kept.first(where: { $0.location != nil })?.location
+            incidents[i].opened = kept.map(\.time).min() ?? first.time
+            incidents[i].lastReport = kept.map(\.time).max() ?? first.time
+            incidents[i].level = kept.filter { !$0.withdrawn }.compactMap(\.level).min() ?? incidents[i].level
+        }
+        refreshFootprint(i)
+        let opening = IncidentOpening(
+            incident: s.into, report: s.report, placement: s.placement, category: report.category,
+            level: report.level ?? .IV, title: report.title
+        )
+        return [.incidentChanged(s.incident)] + open(opening)
     }
 
     private mutating func update(_ u: IncidentUpdate) -> [Effect] {

@@ -8,6 +8,7 @@ public enum LogEvent: Sendable, Equatable {
     case incidentMerged(IncidentMerge)
     case incidentUpdated(IncidentUpdate)
     case incidentClosed(incident: String, reason: String)
+    case incidentSplit(IncidentSplit)
     case warningIssued(Warning)
     case warningUpdated(Warning)
     case warningCancelled(warning: String, cancels: [String], headline: String)
@@ -23,6 +24,7 @@ public enum LogEvent: Sendable, Equatable {
         case .incidentMerged: .incidentMerged
         case .incidentUpdated: .incidentUpdated
         case .incidentClosed: .incidentClosed
+        case .incidentSplit: .incidentSplit
         case .warningIssued: .warningIssued
         case .warningUpdated: .warningUpdated
         case .warningCancelled: .warningCancelled
@@ -92,4 +94,13 @@ public struct UnitStatusChange: Sendable, Equatable {
     public var status: UnitStatus
     public var location: GeoPoint?
     public var incident: String?
+}
+
+/// An operator takes a report out of an incident: it becomes an incident of its own.
+public struct IncidentSplit: Sendable, Equatable {
+    public var incident: String
+    public var report: ReportKey
+    /// The new incident's id.
+    public var into: String
+    public var placement: Placement
 }

@@ -47,6 +47,12 @@ enum LogEventDecoder {
             ))
         case .incidentClosed:
             return .incidentClosed(incident: try string("incident"), reason: d["reason"]?.stringValue ?? "")
+        case .incidentSplit:
+            return .incidentSplit(IncidentSplit(
+                incident: try string("incident"), report: try key("report"), into: try string("into"),
+                placement: Placement(countyCode: d["county"]?.stringValue, cityCode: d["city"]?.stringValue,
+                                     insideProvince: d["outside"]?.boolValue != true)
+            ))
         case .warningIssued:
             return .warningIssued(try WarningCoding.read(d))
         case .warningUpdated:

@@ -67,6 +67,8 @@ enum LogLineEncoder {
             w.member("description", u.description)
             if u.withdrawn { w.member("withdrawn", true) }
             w.member("reason", u.reason)
+        case .incidentSplit(let split):
+            CorrectionCoding.write(split, to: &w)
         case let .incidentClosed(incident, reason):
             w.member("incident", incident)
             w.member("reason", reason)

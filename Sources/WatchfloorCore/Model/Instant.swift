@@ -31,6 +31,17 @@ extension Instant {
 
     /// RFC 3339 in China Standard Time with milliseconds: `2026-07-01T08:03:12.250+08:00`.
     public var rfc3339: String {
+        var out = [UInt8]()
+        out.reserveCapacity(Self.rfc3339Length)
+        appendRFC3339(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let rfc3339Length = 29
+
+    /// Appends the bytes of `rfc3339` (always ASCII, never in need of JSON escapes): every log
+    /// line carries one, and this makes no String for it.
+    public func appendRFC3339(to out: inout [UInt8]) {
         var ms = milliseconds + Int64(Self.chinaOffsetMinutes) * 60_000
         let millis = Int(((ms % 1000) + 1000) % 1000)
         ms = (ms - Int64(millis)) / 1000
@@ -41,8 +52,6 @@ extension Instant {
             days -= 1
         }
         let (y, m, d) = civilDate(daysSinceEpoch: days)
-        var out = [UInt8]()
-        out.reserveCapacity(29)
         func two(_ v: Int) {
             out.append(UInt8(48 + v / 10))
             out.append(UInt8(48 + v % 10))
@@ -53,8 +62,7 @@ extension Instant {
         two(secs / 3600); out.append(58); two(secs / 60 % 60); out.append(58); two(secs % 60)
         out.append(46)
         out.append(UInt8(48 + millis / 100)); two(millis % 100)
-        out.append(contentsOf: Array("+08:00".utf8))
-        return String(decoding: out, as: UTF8.self)
+        out.append(43); two(8); out.append(58); two(0)
     }
 
     /// `HH:MM:SS` on the command centre's clock, for the screen and summaries.

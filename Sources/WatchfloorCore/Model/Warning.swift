@@ -13,7 +13,7 @@ public struct WarningArea: Sendable, Equatable {
     }
 
     public func contains(_ p: GeoPoint) -> Bool {
-        for polygon in polygons where polygonContains(polygon, p) { return true }
+        for polygon in polygons where CAPGeometry.polygon(polygon, contains: p) { return true }
         for circle in circles where circle.center.distance(to: p) <= circle.radiusMetres { return true }
         return false
     }
@@ -23,22 +23,6 @@ public struct WarningArea: Sendable, Equatable {
             && a.circles.count == b.circles.count
             && zip(a.circles, b.circles).allSatisfy { $0.center == $1.center && $0.radiusMetres == $1.radiusMetres }
     }
-}
-
-/// Even-odd ray casting; good for the small polygons of warnings.
-func polygonContains(_ ring: [GeoPoint], _ p: GeoPoint) -> Bool {
-    guard ring.count >= 3 else { return false }
-    var inside = false
-    var j = ring.count - 1
-    for i in 0..<ring.count {
-        let a = ring[i], b = ring[j]
-        if (a.lat > p.lat) != (b.lat > p.lat),
-           p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon {
-            inside.toggle()
-        }
-        j = i
-    }
-    return inside
 }
 
 /// The state of a warning on the board.

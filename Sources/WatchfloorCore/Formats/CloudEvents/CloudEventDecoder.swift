@@ -12,15 +12,19 @@ public enum CloudEventDecoder {
         var fields = TopLevel()
         guard (try? reader.nextKind()) == .object else { throw RejectReason("not a JSON object") }
         do throws(JSONError) {
-            try reader.readObject { (key, r) throws(JSONError) in
-                if key == "specversion" { fields.specversion = try r.readString() }
-                else if key == "id" { fields.id = try r.readString() }
-                else if key == "source" { fields.source = try r.readString() }
-                else if key == "type" { fields.type = try r.readString() }
-                else if key == "time" { fields.time = try r.readString() }
-                else if key == "datacontenttype" { fields.contentType = try r.readString() }
-                else if key == "data" { fields.data = try r.skipValue() }
-                else { try r.skipValue() }
+            var members = try reader.enterObject()
+            while let key = try reader.nextMember(&members) {
+                // Switch on the length first: one or two comparisons per member, not seven.
+                switch key.length {
+                case 2 where key == "id": fields.id = try reader.readStringSpan()
+                case 4 where key == "type": fields.type = try reader.readStringSpan()
+                case 4 where key == "time": fields.time = try reader.readStringSpan()
+                case 4 where key == "data": fields.data = try reader.skipValue()
+                case 6 where key == "source": fields.source = try reader.readStringSpan()
+                case 11 where key == "specversion": fields.specversion = try reader.readStringSpan()
+                case 15 where key == "datacontenttype": fields.contentType = try reader.readStringSpan()
+                default: try reader.skipValue()
+                }
             }
             try reader.expectEnd()
         } catch {
@@ -38,7 +42,7 @@ public enum CloudEventDecoder {
         case "unit.status":
             return .unitStatus(try ReportDataDecoder.unitStatus(envelope, data: try require(data, envelope)))
         case "alert":
-            if let type = fields.contentType, type != "application/cap+xml" {
+            if let type = fields.contentType?.string, type != "application/cap+xml" {
                 throw RejectReason("alert has datacontenttype \"\(type)\"; only application/cap+xml is understood")
             }
             return .alert(envelope, capXML: try ReportDataDecoder.capText(try require(data, envelope)))
@@ -62,26 +66,35 @@ public enum CloudEventDecoder {
         return data
     }
 
-    /// The required attributes, as found.
+    /// The required attributes, as found: checked as JSON, not yet made into Strings.
     private struct TopLevel {
-        var specversion, id, source, type, time, contentType: String?
+        var specversion, id, source, type, time, contentType: JSONStringSpan?
         var data: Range<Int>?
 
         func envelope() throws(RejectReason) -> Envelope {
             guard let specversion else { throw RejectReason("missing `specversion`") }
-            guard specversion == "1.0" else { throw RejectReason("specversion is \"\(specversion)\"; only \"1.0\" is understood") }
+            guard specversion == "1.0" else { throw RejectReason("specversion is \"\(specversion.string)\"; only \"1.0\" is understood") }
             guard let id, !id.isEmpty else { throw RejectReason(self.id == nil ? "missing `id`" : "`id` is empty") }
             guard let source else { throw RejectReason("missing `source`") }
             guard let type else { throw RejectReason("missing `type`") }
             guard let time else { throw RejectReason("missing `time`") }
-            guard let instant = Instant(rfc3339: time) else {
-                throw RejectReason("`time` \"\(time.prefix(40))\" is not an RFC 3339 time like 2026-07-15T17:42:10+08:00")
+            guard let instant = time.withUTF8({ Instant.parse($0) }) else {
+                throw RejectReason("`time` \"\(time.string.prefix(40))\" is not an RFC 3339 time like 2026-07-15T17:42:10+08:00")
             }
-            let (adcode, agency) = try Self.parseSource(source)
-            return Envelope(key: ReportKey(source: source, id: id), agency: agency, sourceAdcode: adcode, type: type, time: instant)
+            let sourceText = source.string
+            let (adcode, agency): (String, Agency)
+            if let parsed = source.withUTF8({ SourcePath.parse($0) }) {
+                (adcode, agency) = parsed
+            } else {
+                (adcode, agency) = try Self.parseSource(sourceText)
+            }
+            return Envelope(
+                key: ReportKey(source: sourceText, id: id.string), agency: agency, sourceAdcode: adcode,
+                type: type.withUTF8 { MessageType.known($0) } ?? type.string, time: instant
+            )
         }
 
-        /// `/sd/<adcode>/<agency>`.
+        /// `/sd/<adcode>/<agency>`, for a source the fast path refused: says what is wrong.
         static func parseSource(_ source: String) throws(RejectReason) -> (String, Agency) {
             let parts = source.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 4, parts[0].isEmpty, parts[1] == "sd" else {

@@ -14,14 +14,15 @@ public struct JSONKey {
     }
 
     public static func == (key: JSONKey, literal: StaticString) -> Bool {
-        let n = literal.utf8CodeUnitCount
-        if let raw = key.raw {
-            guard raw.count == n else { return false }
-            let p = literal.utf8Start
-            for i in 0..<n where raw[i] != p[i] { return false }
-            return true
-        }
+        if let raw = key.raw { return bytesEqual(raw, literal) }
         return key.decoded! == String(describing: literal)
+    }
+
+    /// Length in UTF-8 bytes: decoders switch on it first, so that a key is compared with
+    /// one or two names instead of all of them.
+    public var length: Int {
+        if let raw { return raw.count }
+        return decoded!.utf8.count
     }
 
     public var string: String {

@@ -180,12 +180,25 @@ public struct JSONReader: ~Copyable {
         let (range, hasEscapes) = try scanString()
         let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
         if !hasEscapes {
+            // ASCII is valid UTF-8 as it stands: no decoder needed.
+            if isASCII(raw) { return String(decoding: raw, as: UTF8.self) }
             guard let s = String(validating: raw, as: UTF8.self) else {
                 throw JSONError(message: "invalid UTF-8 in a string", offset: range.lowerBound)
             }
             return s
         }
         return try unescape(raw, at: range.lowerBound)
+    }
+
+    /// Reads a string value like `readString`, refusing the same texts with the same errors,
+    /// but leaves an unescaped one as bytes.
+    public mutating func readStringSpan() throws(JSONError) -> JSONStringSpan {
+        guard peekNonSpace() == UInt8(ascii: "\"") else { throw error("expected a string") }
+        let (range, hasEscapes) = try scanString()
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+        if hasEscapes { return .decoded(try unescape(raw, at: range.lowerBound)) }
+        guard isValidUTF8(raw) else { throw JSONError(message: "invalid UTF-8 in a string", offset: range.lowerBound) }
+        return .raw(raw)
     }
 
     mutating func skipString() throws(JSONError) {
@@ -314,11 +327,6 @@ func hex4(_ raw: UnsafeRawBufferPointer, _ i: Int) -> UInt32? {
 
 func isValidUTF8(_ raw: UnsafeRawBufferPointer) -> Bool {
     // Pure ASCII is the common case and needs no decoder.
-    var ascii = true
-    for b in raw where b >= 0x80 {
-        ascii = false
-        break
-    }
-    if ascii { return true }
+    if isASCII(raw) { return true }
     return String(validating: raw, as: UTF8.self) != nil
 }

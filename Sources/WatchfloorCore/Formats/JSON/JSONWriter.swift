@@ -5,8 +5,10 @@ import Foundation
 /// spaces, `/` not escaped, non-ASCII kept as UTF-8, numbers in their shortest exact form.
 public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    /// Whether the next member or element needs a comma before it, per open container.
-    private var needsComma: [Bool] = []
+    /// Open objects and arrays. Whether a comma is due follows from the last byte written
+    /// (see `separate`), so no per-container state is kept and a writer allocates nothing
+    /// but its bytes.
+    private var depth = 0
 
     public init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
@@ -15,23 +17,23 @@ public struct JSONWriter: Sendable {
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        depth += 1
     }
 
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
-        needsComma.removeLast()
+        depth -= 1
     }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        depth += 1
     }
 
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
-        needsComma.removeLast()
+        depth -= 1
     }
 
     /// Writes `"key":`; the value follows with one of the value methods.
@@ -41,14 +43,12 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        suppressNextComma()
     }
 
     public mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
-        suppressNextComma()
     }
 
     public mutating func string(_ value: String) {
@@ -66,20 +66,31 @@ public struct JSONWriter: Sendable {
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             appendInteger(Int(value))
         } else if value.isFinite {
-            bytes.append(contentsOf: Array("\(value)".utf8))
+            // Shortest exact form; short enough to be a small String, so nothing is allocated.
+            var text = value.description
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         } else {
-            bytes.append(contentsOf: Array("null".utf8))
+            appendLiteral("null")
         }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        appendLiteral(value ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: Array("null".utf8))
+        appendLiteral("null")
+    }
+
+    /// Writes a string value whose bytes are known to need no escaping and to be valid UTF-8
+    /// (hex digests, RFC 3339 times): it skips the scan `string(_:)` makes.
+    mutating func plainString(_ write: (inout [UInt8]) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        write(&bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Inserts bytes that are already one valid JSON value (an embedded feed message).
@@ -109,17 +120,17 @@ public struct JSONWriter: Sendable {
         number(value)
     }
 
-    private var suppress = false
-
-    private mutating func suppressNextComma() { suppress = true }
-
+    /// A comma is due unless nothing is open or the last byte opened a container or ended a
+    /// key: every value (a raw one too, as it is a whole JSON value) ends in some other byte.
     private mutating func separate() {
-        if suppress {
-            suppress = false
-            return
+        guard depth > 0, let last = bytes.last else { return }
+        if last != UInt8(ascii: "{") && last != UInt8(ascii: "[") && last != UInt8(ascii: ":") {
+            bytes.append(UInt8(ascii: ","))
         }
-        guard let last = needsComma.last else { return }
-        if last { bytes.append(UInt8(ascii: ",")) } else { needsComma[needsComma.count - 1] = true }
+    }
+
+    private mutating func appendLiteral(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     private mutating func appendInteger(_ value: Int) {
