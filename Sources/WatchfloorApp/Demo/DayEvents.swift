@@ -77,8 +77,7 @@ extension DayGenerator {
 
     /// A unit of the first agency in that city answers: dispatched, en route, on scene, free.
     mutating func scheduleUnit(for agency: Agency, county: Division, near point: GeoPoint, incident: (source: String, id: String), at t: Int64) {
-        let cityPrefix = String(county.adcode.prefix(4))
-        let candidates = units.filter { $0.agency == agency && $0.adcode.hasPrefix(cityPrefix) }
+        let candidates = unitsByCity["\(agency.rawValue)/\(county.adcode.prefix(4))"] ?? []
         guard !candidates.isEmpty else { return }
         let unit = random.pick(candidates)
         let steps: [(UnitStatus, Int64, GeoPoint)] = [

@@ -14,6 +14,10 @@ public struct DayGenerator {
     var order = 0
     var serial: [Agency: Int] = [:]
     let dateStamp: String
+    /// Jinan's and Qingdao's counties, which get more than their share of calls.
+    let bigCityCounties: [Division]
+    /// Units by agency and the first four digits of their city.
+    let unitsByCity: [String: [WatchfloorCore.Unit]]
 
     /// `date` is `YYYY-MM-DD`; the day runs from midnight China time.
     public init(gazetteer: Gazetteer, units: [WatchfloorCore.Unit], seed: UInt64, events: Int, date: String) throws(AppError) {
@@ -26,6 +30,8 @@ public struct DayGenerator {
         self.eventCount = events
         self.random = SeededRandom(seed: seed)
         self.dateStamp = date.replacingOccurrences(of: "-", with: "")
+        self.bigCityCounties = gazetteer.counties.filter { $0.parent == "370100" || $0.parent == "370200" }
+        self.unitsByCity = Dictionary(grouping: units) { "\($0.agency.rawValue)/\($0.adcode.prefix(4))" }
     }
 
     /// Calls `emit` with each line (without newline), exactly `events` of them.
@@ -80,8 +86,8 @@ public struct DayGenerator {
     mutating func place() -> (Division, GeoPoint) {
         let counties = gazetteer.counties
         var county = random.pick(counties)
-        if random.unit() < 0.3, let big = counties.filter({ $0.parent == "370100" || $0.parent == "370200" }).randomElement(using: &random) {
-            county = big
+        if random.unit() < 0.3, !bigCityCounties.isEmpty {
+            county = random.pick(bigCityCounties)
         }
         for _ in 0..<6 {
             let p = GeoPoint(lat: county.centroid.lat + (random.unit() - 0.5) * 0.06,
