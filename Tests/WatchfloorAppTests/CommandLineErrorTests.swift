@@ -8,7 +8,7 @@ struct CommandLineErrorTests {
     func missingFeedFile() async throws {
         let dir = try Scratch()
         let outcome = try await Watchfloor.run(["replay", "no-such-feed.jsonl", "--headless"], in: dir.url)
-        #expect(outcome.status != 0)
+        #expect(outcome.status == 1, "a clean refusal, not a crash")
         #expect(outcome.stderrLines.count == 1, "stderr: \(outcome.stderrText)")
         #expect(outcome.stderrText.contains("no-such-feed.jsonl"))
         #expect(outcome.stdout.isEmpty)

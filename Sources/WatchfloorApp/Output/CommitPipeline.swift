@@ -14,13 +14,16 @@ final class CommitPipeline: @unchecked Sendable {
     private var finished = false
     private var failure: AppError?
     private var busy = false
+    /// Set by the thread as it ends; `close` waits for it.
+    private var stopped = false
     private let depth = 4
     private var thread: Thread?
 
     init(store: (any Store)?, output: LogOutput) {
         self.store = store
         self.output = output
-        let thread = Thread { [unowned self] in self.drain() }
+        // The thread holds the pipeline until it ends, so the pipeline never dies under it.
+        let thread = Thread { self.drain() }
         thread.name = "watchfloor-commit"
         self.thread = thread
         thread.start()
@@ -44,13 +47,15 @@ final class CommitPipeline: @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    /// Flushes and stops the thread.
+    /// Flushes, then stops the thread and waits for it to end.
     func close() throws(AppError) {
         defer {
             condition.lock()
             finished = true
             condition.broadcast()
+            while !stopped { condition.wait() }
             condition.unlock()
+            thread = nil
         }
         try flush()
     }
@@ -62,6 +67,8 @@ final class CommitPipeline: @unchecked Sendable {
             condition.lock()
             while queue.isEmpty && !finished { condition.wait() }
             if queue.isEmpty && finished {
+                stopped = true
+                condition.broadcast()
                 condition.unlock()
                 return
             }

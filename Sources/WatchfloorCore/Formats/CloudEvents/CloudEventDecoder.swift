@@ -19,7 +19,7 @@ public enum CloudEventDecoder {
                 case 2 where key == "id": fields.id = try reader.readStringSpan()
                 case 4 where key == "type": fields.type = try reader.readStringSpan()
                 case 4 where key == "time": fields.time = try reader.readStringSpan()
-                case 4 where key == "data": fields.data = try reader.skipValue()
+                case 4 where key == "data": (fields.data, fields.dataFields) = try ReportDataDecoder.readEarly(&reader)
                 case 6 where key == "source": fields.source = try reader.readStringSpan()
                 case 11 where key == "specversion": fields.specversion = try reader.readStringSpan()
                 case 15 where key == "datacontenttype": fields.contentType = try reader.readStringSpan()
@@ -34,13 +34,13 @@ public enum CloudEventDecoder {
         let data = fields.data.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
         switch envelope.type {
         case "incident.report":
-            return .report(try ReportDataDecoder.report(envelope, data: try require(data, envelope)))
+            return .report(try ReportDataDecoder.report(envelope, data: try require(data, envelope), read: fields.dataFields))
         case "incident.update":
-            return .update(try ReportDataDecoder.update(envelope, data: try require(data, envelope)))
+            return .update(try ReportDataDecoder.update(envelope, data: try require(data, envelope), read: fields.dataFields))
         case "incident.cancel":
-            return .cancel(try ReportDataDecoder.cancel(envelope, data: try require(data, envelope)))
+            return .cancel(try ReportDataDecoder.cancel(envelope, data: try require(data, envelope), read: fields.dataFields))
         case "unit.status":
-            return .unitStatus(try ReportDataDecoder.unitStatus(envelope, data: try require(data, envelope)))
+            return .unitStatus(try ReportDataDecoder.unitStatus(envelope, data: try require(data, envelope), read: fields.dataFields))
         case "alert":
             if let type = fields.contentType?.string, type != "application/cap+xml" {
                 throw RejectReason("alert has datacontenttype \"\(type)\"; only application/cap+xml is understood")
@@ -70,6 +70,8 @@ public enum CloudEventDecoder {
     private struct TopLevel {
         var specversion, id, source, type, time, contentType: JSONStringSpan?
         var data: Range<Int>?
+        /// `data`'s members when they were read in the same pass.
+        var dataFields: ReportDataDecoder.Fields?
 
         func envelope() throws(RejectReason) -> Envelope {
             guard let specversion else { throw RejectReason("missing `specversion`") }
