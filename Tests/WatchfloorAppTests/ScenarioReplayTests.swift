@@ -174,7 +174,7 @@ struct ScenarioReplayTests {
 
         // The text board says the same.
         let text = try await Watchfloor.succeed(["board", "--store", dir.path("x.db").path], in: dir.url)
-        #expect(text.stdoutText.contains("Warnings in force: 0"))
+        #expect(text.stdoutText.contains("Warnings: 0 in force"))
     }
 
     @Test("replaying the same file again only records duplicates and leaves the board as it was", arguments: Scenario.all)
@@ -210,7 +210,7 @@ struct ScenarioReplayTests {
         let file = Watchfloor.scenario("jinan-rainstorm")
         let replay = try await Watchfloor.succeed(["replay", file.path, "--headless", "--summary"], in: dir.url)
         #expect(replay.stderrText.contains("Incidents:"))
-        #expect(replay.stderrText.contains("Warnings in force: 0"))
+        #expect(replay.stderrText.contains("Warnings: 0 in force"))
         _ = try loggedEntries(replay.stdout)
     }
 }
