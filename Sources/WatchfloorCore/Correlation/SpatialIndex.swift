@@ -35,6 +35,12 @@ struct SpatialIndex: Sendable {
         let cellMetres: Double
         let dLat: Double
         var cells: [Int64: [Int32]] = [:]
+        /// One bit per hashed cell key, set when a cell gets an entry and never cleared: a
+        /// clear bit proves the cell empty without a dictionary lookup, and most cells a
+        /// query passes over are empty. Made on the first insert.
+        private var occupied: [UInt64] = []
+        private static let occupancyBits = 20
+        private static let occupancyWords = (1 << occupancyBits) / 64
 
         init(cellMetres: Double) {
             self.cellMetres = cellMetres
@@ -51,9 +57,24 @@ struct SpatialIndex: Sendable {
 
         private static func key(_ row: Int64, _ col: Int64) -> Int64 { row &* 1_000_003 &+ col }
 
+        /// The key's bit in `occupied` (Fibonacci hashing: the top bits of a multiply).
+        private static func occupancyBit(_ key: Int64) -> Int {
+            Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> (64 - occupancyBits))
+        }
+
+        private func mayBeOccupied(_ key: Int64) -> Bool {
+            guard !occupied.isEmpty else { return false }
+            let bit = Self.occupancyBit(key)
+            return occupied[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
         mutating func insert(_ n: Int32, at p: GeoPoint) {
             let (r, c) = cell(p)
-            cells[Self.key(r, c), default: []].append(n)
+            let k = Self.key(r, c)
+            if occupied.isEmpty { occupied = [UInt64](repeating: 0, count: Self.occupancyWords) }
+            let bit = Self.occupancyBit(k)
+            occupied[bit >> 6] |= 1 << UInt64(bit & 63)
+            cells[k, default: []].append(n)
         }
 
         mutating func forEach(near p: GeoPoint, metres: Double, keep: (Int32) -> Bool, _ visit: (Int32) -> Void) {
@@ -70,7 +91,7 @@ struct SpatialIndex: Sendable {
             for r in (r0 - rows)...(r0 + rows) {
                 for c in (c0 - cols)...(c0 + cols) {
                     let k = Self.key(r, c)
-                    guard let list = cells[k] else { continue }
+                    guard mayBeOccupied(k), let list = cells[k] else { continue }
                     var stale = false
                     for n in list {
                         if keep(n) { visit(n) } else { stale = true }

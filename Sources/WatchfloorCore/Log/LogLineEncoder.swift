@@ -2,18 +2,29 @@
 /// so the order of members and their spelling never change.
 enum LogLineEncoder {
     static func line(seq: Int64, entry: LogEntry, prev: String) -> [UInt8] {
-        var w = JSONWriter(capacity: 512)
+        var w = JSONWriter(capacity: capacity(for: entry.event))
         w.beginObject()
         w.member("seq", Int(seq))
-        w.member("at", entry.at.rfc3339)
+        w.key("at")
+        w.plainString { entry.at.appendRFC3339(to: &$0) }
         w.member("kind", entry.kind.rawValue)
         w.member("actor", entry.actor)
         w.member("exercise", entry.exercise)
         w.key("data")
         writeData(entry.event, to: &w)
-        w.member("prev", prev)
+        // A hex digest: nothing to escape.
+        w.key("prev")
+        var prev = prev
+        prev.withUTF8 { hex in w.plainString { $0.append(contentsOf: hex) } }
         w.endObject()
         return w.bytes
+    }
+
+    /// Room for the whole line at once, so it is not copied as it grows: an accepted
+    /// report embeds the message, every other line is short.
+    static func capacity(for event: LogEvent) -> Int {
+        if case let .reportAccepted(_, _, _, raw) = event { return raw.count + 384 }
+        return 512
     }
 
     static func writeData(_ event: LogEvent, to w: inout JSONWriter) {

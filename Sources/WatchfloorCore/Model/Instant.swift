@@ -52,17 +52,20 @@ extension Instant {
             days -= 1
         }
         let (y, m, d) = civilDate(daysSinceEpoch: days)
-        func two(_ v: Int) {
-            out.append(UInt8(48 + v / 10))
-            out.append(UInt8(48 + v % 10))
-        }
         let year = Int(y)
-        out.append(UInt8(48 + (year / 1000) % 10)); out.append(UInt8(48 + (year / 100) % 10))
-        two(year % 100); out.append(45); two(m); out.append(45); two(d); out.append(84)
-        two(secs / 3600); out.append(58); two(secs / 60 % 60); out.append(58); two(secs % 60)
-        out.append(46)
-        out.append(UInt8(48 + millis / 100)); two(millis % 100)
-        out.append(43); two(8); out.append(58); two(0)
+        // Filled in on the stack and appended at once: one capacity check, not 29.
+        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { t in
+            func two(_ at: Int, _ v: Int) {
+                t[at] = UInt8(48 + v / 10)
+                t[at + 1] = UInt8(48 + v % 10)
+            }
+            two(0, (year / 100) % 100); two(2, year % 100); t[4] = 45; two(5, m); t[7] = 45; two(8, d)
+            t[10] = 84; two(11, secs / 3600); t[13] = 58; two(14, secs / 60 % 60); t[16] = 58; two(17, secs % 60)
+            t[19] = 46; t[20] = UInt8(48 + millis / 100); two(21, millis % 100)
+            t[23] = 43; two(24, 8); t[26] = 58; two(27, 0)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: t[0..<Self.rfc3339Length]))
+        }
     }
 
     /// `HH:MM:SS` on the command centre's clock, for the screen and summaries.

@@ -7,7 +7,7 @@
 ///
 /// The caller must consume each member's value before asking for the next member.
 extension JSONReader {
-    /// Where an object being read stands: before its first member or after one.
+    /// Where an object (or array) being read stands: before its first member or after one.
     public struct Members {
         var first = true
     }

@@ -16,7 +16,7 @@ public struct JSONReader: ~Copyable {
 
     public var offset: Int { index }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func peekNonSpace() -> UInt8? {
         while index < bytes.count {
             let b = bytes[index]
@@ -228,6 +228,11 @@ public struct JSONReader: ~Copyable {
         let start = index
         var escapes = false
         while index < bytes.count {
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            if index + 8 <= bytes.count, !mayNeedEscape(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 let range = start..<index
