@@ -5,16 +5,22 @@ import Foundation
 /// skipped, so one hostile line cannot exhaust memory.
 public struct LineReader: ~Copyable {
     public static let maxLineBytes = 1 << 20
+    /// A log line: a feed message of up to 1 MiB with the entry around it.
+    public static let maxLogLineBytes = 2 << 20
 
     private let fd: Int32
     private let closeWhenDone: Bool
     public let name: String
     /// How much one read asks for; tests make it tiny to split lines at every byte.
     private let readSize: Int
+    /// Lines longer than this are reported as oversized and skipped.
+    public let maxLineBytes: Int
 
-    /// Opens a file, or standard input for `-`.
-    public init(path: String, readSize: Int = 4 << 20) throws(FeedError) {
+    /// Opens a file, or standard input for `-`. Feeds keep the 1 MiB limit; logs, whose
+    /// lines wrap a feed message, pass a larger one.
+    public init(path: String, readSize: Int = 4 << 20, maxLineBytes: Int = LineReader.maxLineBytes) throws(FeedError) {
         self.readSize = max(1, readSize)
+        self.maxLineBytes = maxLineBytes
         if path == "-" {
             fd = 0
             closeWhenDone = false
@@ -52,7 +58,7 @@ public struct LineReader: ~Copyable {
 
     /// Calls `body` for every line until the end of input or until `body` returns false.
     public func forEachLine(_ body: (Line) throws -> Bool) throws {
-        var buffer = [UInt8](repeating: 0, count: min(readSize, 4 << 20) + Self.maxLineBytes + 1)
+        var buffer = [UInt8](repeating: 0, count: min(readSize, 4 << 20) + maxLineBytes + 1)
         var filled = 0
         var consumedBefore = 0
         var number = 0
@@ -81,7 +87,7 @@ public struct LineReader: ~Copyable {
                     var end = nl
                     if end > start && view[end - 1] == 0x0D { end -= 1 }
                     // A long line that happened to arrive whole is still too long.
-                    let oversized = end - start > Self.maxLineBytes
+                    let oversized = end - start > maxLineBytes
                     if oversized { end = start + 200 }
                     let line = Line(bytes: UnsafeRawBufferPointer(rebasing: view[start..<end]), offset: consumedBefore + start,
                                     number: number, terminated: !oversized, oversized: oversized)
@@ -95,7 +101,7 @@ public struct LineReader: ~Copyable {
                     filled = 0
                     continue
                 }
-                if pending > Self.maxLineBytes {
+                if pending > maxLineBytes {
                     // Report the start of the line now and skip the rest of it.
                     number += 1
                     let line = Line(bytes: UnsafeRawBufferPointer(rebasing: view[start..<(start + 200)]),

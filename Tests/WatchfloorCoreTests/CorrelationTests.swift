@@ -157,4 +157,59 @@ struct CorrelationTests {
         guard case .reportRejected(let r) = more.last?.entry.event else { return }
         #expect(r.reason.contains("has not seen"))
     }
+
+    @Test("a message dated far ahead is refused and does not move the clock or expire warnings")
+    func futureTime() {
+        var intake = makeIntake()
+        let sealed = ingestAll([
+            BoardTests.alert("W1", time: "2026-07-15T17:00:00+08:00"),
+            reportLine(id: "future", time: "2099-07-15T17:40:00+08:00", category: "fire"),
+        ], into: &intake)
+        #expect(sealed.last?.entry.kind == .reportRejected)
+        guard case .reportRejected(let r) = sealed.last?.entry.event else { return }
+        #expect(r.reason.contains("more than a day after"))
+        #expect(intake.board.activeWarnings.map(\.id) == ["W1"])
+        #expect(intake.board.clock == Instant(rfc3339: "2026-07-15T17:00:00+08:00"))
+    }
+
+    @Test("an incident revived by a referring report is found again by proximity")
+    func revived() {
+        var intake = makeIntake()
+        _ = ingestAll([
+            reportLine(id: "c1", agency: "transport", time: "2026-07-15T08:00:00+08:00", category: "traffic_accident"),
+            reportLine(id: "f1", agency: "fire", time: "2026-07-15T09:45:00+08:00", category: "fire", lat: 36.6613, lon: 117.0203),
+            reportLine(id: "p1", time: "2026-07-15T09:50:00+08:00", category: "traffic_accident", lat: 36.70, lon: 117.10, refs: ["/sd/370102/transport#c1"]),
+            reportLine(id: "e1", agency: "emergency", time: "2026-07-15T09:55:00+08:00", category: "traffic_accident"),
+        ], into: &intake)
+        #expect(intake.board.incident(of: ReportKey(source: "/sd/370102/emergency", id: "e1"))?.id == "SD-0001")
+    }
+
+    @Test("a late report does not hide the county's recent incidents")
+    func lateReport() {
+        var intake = makeIntake()
+        _ = ingestAll([
+            reportLine(id: "a", agency: "fire", time: "2026-07-15T10:00:00+08:00", category: "fire", lat: nil, lon: nil),
+            reportLine(id: "late", time: "2026-07-15T09:20:00+08:00", category: "crime", lat: nil, lon: nil),
+            reportLine(id: "b", agency: "emergency", time: "2026-07-15T10:05:00+08:00", category: "fire", lat: nil, lon: nil),
+        ], into: &intake)
+        #expect(intake.board.incident(of: ReportKey(source: "/sd/370102/emergency", id: "b"))?.id == "SD-0001")
+    }
+
+    @Test("bare ids reach only within a city, and only an agency changes its own reports")
+    func refsScope() {
+        var intake = makeIntake()
+        let cancel = #"{"specversion":"1.0","id":"t-9","source":"/sd/370102/transport","type":"incident.cancel","time":"2026-07-15T17:50:00+08:00","data":{"ref":"42","reason":"x"}}"#.bytes
+        let sealed = ingestAll([
+            reportLine(id: "q", adcode: "370202", time: "2026-07-15T17:40:00+08:00", category: "crime", lat: 36.06, lon: 120.38, refs: ["42"]),
+            reportLine(id: "42", agency: "fire", time: "2026-07-15T17:41:00+08:00", category: "fire"),
+            cancel,
+        ], into: &intake)
+        #expect(intake.board.incidents.count == 2)
+        guard case .reportRejected(let r) = sealed.last?.entry.event else {
+            Issue.record("the other agency's cancel was not refused")
+            return
+        }
+        #expect(r.reason.contains("only its own agency may change it"))
+        #expect(intake.board.incidents[1].status == .new)
+    }
 }

@@ -47,7 +47,7 @@ public enum LogCommands {
 
     static func verifyFile(_ path: String) throws(AppError) -> (VerifyReport, String?) {
         let reader: LineReader
-        do { reader = try LineReader(path: path) } catch { throw AppError(error.message) }
+        do { reader = try LineReader(path: path, maxLineBytes: LineReader.maxLogLineBytes) } catch { throw AppError(error.message) }
         var verifier = LogVerifier()
         var firstPrev: String?
         do {

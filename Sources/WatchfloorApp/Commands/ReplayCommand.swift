@@ -64,6 +64,7 @@ public enum ReplayCommand {
             try commit()
         } catch {
             // What was accepted before the failure is still committed before we report it.
+            try? pipeline.submit(pending)
             try? pipeline.close()
             throw error
         }

@@ -60,7 +60,14 @@ final class CommitPipeline: @unchecked Sendable {
         try flush()
     }
 
-    var readerGone: Bool { output.closed }
+    /// Set by the thread when stdout's reader has gone away.
+    private var outputClosed = false
+
+    var readerGone: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return outputClosed
+    }
 
     private func drain() {
         while true {
@@ -82,10 +89,19 @@ final class CommitPipeline: @unchecked Sendable {
             if problem == nil {
                 for e in batch { output.write(line: e.line) }
                 output.flush()
+                if let reason = output.failure {
+                    let kept = store == nil ? "" : "; the store has every entry (watchfloor log cat)"
+                    problem = AppError("cannot write the log to stdout: \(reason)\(kept)")
+                }
             }
             condition.lock()
             busy = false
-            if let problem, failure == nil { failure = problem }
+            outputClosed = output.closed
+            if let problem, failure == nil {
+                failure = problem
+                // Nothing after a failed batch may be committed out of order.
+                queue.removeAll()
+            }
             condition.broadcast()
             condition.unlock()
         }

@@ -5,7 +5,10 @@ import Foundation
 public final class LogOutput {
     private var buffer: [UInt8] = []
     private let fd: Int32
+    /// The reader went away (a closed pipe): stop quietly, as `head` expects.
     public private(set) var closed = false
+    /// Writing failed otherwise (disk full, I/O error): the log is incomplete, which must be said.
+    public private(set) var failure: String?
 
     public init(fd: Int32 = 1) {
         self.fd = fd
@@ -28,6 +31,7 @@ public final class LogOutput {
                 let n = Foundation.write(fd, b.baseAddress! + written, b.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
+                    if errno != EPIPE { failure = String(cString: strerror(errno)) }
                     closed = true
                     return
                 }

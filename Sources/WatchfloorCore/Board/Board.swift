@@ -22,10 +22,12 @@ public struct Board: Sendable {
     var footprints: [Footprint] = []
     /// Accepted messages that are not incident reports (updates, unit status, alerts...).
     var otherMessages: Set<ReportKey> = []
-    /// Reports by bare id, for `refs` that name another agency's report without its source.
+    /// Reports by city and bare id (`3701#JN-URB-0005`), for `refs` that name another
+    /// agency's report without its source. Only offices of the same city are assumed to
+    /// know each other's numbers, so a bare id never reaches across the province.
     var reportsById: [String: ReportKey] = [:]
-    /// Ids named in the `refs` of reports on the board, for a report that arrives after a
-    /// report that referred to it.
+    /// Reports named in the `refs` of reports on the board (as `source#id`, or city and bare
+    /// id), for a report that arrives after a report that referred to it.
     var referencedBy: [String: Int32] = [:]
     var spatial = SpatialIndex()
     /// Open incidents by county, for reports that have only an admin code.
@@ -60,6 +62,20 @@ public struct Board: Sendable {
     public static func id(number: Int) -> String {
         let digits = String(number)
         return "SD-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// The city part of a source (`/sd/370102/police` → `3701`), which scopes bare ids.
+    static func cityScope(ofSource source: String) -> Substring {
+        let u = source.utf8
+        guard u.count >= 8 else { return "" }
+        let start = source.index(source.startIndex, offsetBy: 4)
+        return source[start..<source.index(start, offsetBy: 4)]
+    }
+
+    /// The key under which a ref is remembered: as written when it names its source, else
+    /// within the referring report's city.
+    static func refKey(_ ref: String, from source: String) -> String {
+        ref.contains("#") ? ref : "\(cityScope(ofSource: source))#\(ref)"
     }
 
     public static func number(of id: String) -> Int? {

@@ -1,7 +1,8 @@
 extension Board {
     /// Folds one entry into the board and says what changed.
     public mutating func apply(_ entry: LogEntry) -> [Effect] {
-        if clock.map({ entry.at > $0 }) ?? true { clock = entry.at }
+        // A rejected line says nothing reliable about the time: it does not move the clock.
+        if entry.kind != .reportRejected, clock.map({ entry.at > $0 }) ?? true { clock = entry.at }
         switch entry.event {
         case let .reportAccepted(_, _, message, _):
             accept(message)
@@ -40,7 +41,8 @@ extension Board {
         switch message {
         case .report(let report):
             reports[report.key] = report
-            if reportsById[report.key.id] == nil { reportsById[report.key.id] = report.key }
+            let scoped = Self.refKey(report.key.id, from: report.key.source)
+            if reportsById[scoped] == nil { reportsById[scoped] = report.key }
         default:
             otherMessages.insert(message.envelope.key)
         }
@@ -63,7 +65,7 @@ extension Board {
         incidents.append(incident)
         refreshFootprint(Int(number))
         incidentOfReport[o.report] = number
-        for ref in report.refs { referencedBy[ref] = number }
+        for ref in report.refs { referencedBy[Self.refKey(ref, from: report.key.source)] = number }
         return [.incidentOpened(o.incident)]
     }
 
@@ -79,6 +81,9 @@ extension Board {
         if incidents[i].location == nil, let p = report.location {
             incidents[i].location = p
             incidents[i].warnings = activeWarnings.filter { $0.covers(p) }.map(\.id)
+        }
+        // Noted again with its new activity: the index may have let it go while it was quiet.
+        if let p = incidents[i].location {
             spatial.insert(Int32(i), at: p, reachMetres: rules.window(incidents[i].category).metres)
         }
         incidentOfReport[key] = Int32(i)
@@ -86,7 +91,7 @@ extension Board {
         if let county = incidents[i].placement.countyCode {
             byCounty.note(Int32(i), county: county, at: report.time, located: incidents[i].location != nil)
         }
-        for ref in report.refs { referencedBy[ref] = Int32(i) }
+        for ref in report.refs { referencedBy[Self.refKey(ref, from: report.key.source)] = Int32(i) }
         return [.incidentChanged(m.incident)]
     }
 

@@ -44,7 +44,7 @@ public struct Correlator: Sendable {
             return Match(incident: first.n, reason: MergeReason(rule: .reference, sharedRefs: found.map(\.ref)), absorbs: absorbs)
         }
         // A report that an earlier report of the board named in its own refs.
-        if let n = board.referencedBy[report.key.id] ?? board.referencedBy[report.key.description],
+        if let n = board.referencedBy[report.key.description] ?? board.referencedBy[Board.refKey(report.key.id, from: report.key.source)],
            board.incidents[Int(n)].isOpen {
             return Match(incident: n, reason: MergeReason(rule: .reference, sharedRefs: [report.key.description]))
         }
@@ -60,7 +60,8 @@ public struct Correlator: Sendable {
             near: p, reachMetres: rules.window(report.category).metres,
             keep: { n in
                 let f = footprints[Int(n)]
-                return f.isOpen && report.time.seconds(since: f.lastReport) <= rules.window(f.category).seconds
+                // An hour's grace, so a report that arrives late still finds what it belongs to.
+                return f.isOpen && report.time.seconds(since: f.lastReport) <= rules.window(f.category).seconds + 3600
             }
         ) { n in
             let incident = footprints[Int(n)]
@@ -111,11 +112,11 @@ public struct Correlator: Sendable {
 
 extension Board {
     /// Finds the report a `ref` names: `source#id`, or an id from the same source, or an id
-    /// from any source.
+    /// from another office of the same city.
     public func resolve(ref: String, from source: String) -> ReportKey? {
         if let key = ReportKey(parsing: ref), reports[key] != nil { return key }
         let same = ReportKey(source: source, id: ref)
         if reports[same] != nil { return same }
-        return reportsById[ref]
+        return reportsById[Self.refKey(ref, from: source)]
     }
 }

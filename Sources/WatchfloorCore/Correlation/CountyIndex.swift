@@ -37,10 +37,13 @@ struct CountyIndex: Sendable {
         counties[county]!.dropOlder(than: horizon)
         let recent = counties[county]!
         var i = recent.entries.count - 1
+        // Entries are in the order reports were applied, which is time order but for late
+        // reports: scan an hour past the window before stopping.
+        let stop = since.adding(seconds: -3600)
         while i >= recent.head {
             let e = recent.entries[i]
-            if e.at < since { break }
-            if !unlocatedOnly || !e.located { visit(e.incident) }
+            if e.at < stop { break }
+            if e.at >= since && (!unlocatedOnly || !e.located) { visit(e.incident) }
             i -= 1
         }
     }

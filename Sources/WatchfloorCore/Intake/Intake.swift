@@ -31,6 +31,13 @@ public struct Intake: Sendable {
             return [record(LogEntry(at: at, actor: actor, exercise: exercise, event: .reportRejected(rejection)))]
         }
         let envelope = message.envelope
+        if let reason = Self.implausibleTime(envelope.time, now: now, clock: board.clock) {
+            let rejection = ReportRejection(
+                feed: position.feed, offset: position.offset, line: position.line, reason: reason, head: Self.head(of: line)
+            )
+            let at = now ?? board.clock ?? envelope.time
+            return [record(LogEntry(at: at, actor: actor, exercise: exercise, event: .reportRejected(rejection)))]
+        }
         let at = now ?? max(envelope.time, board.clock ?? envelope.time)
         var sealed = expireWarnings(at: at)
         if case .heartbeat = message { return sealed }
@@ -68,6 +75,19 @@ public struct Intake: Sendable {
     public mutating func record(_ entry: LogEntry) -> SealedEntry {
         _ = board.apply(entry)
         return chain.seal(entry)
+    }
+
+    /// A message from the future would move the board's clock and expire every warning:
+    /// it is refused. Live feeds may run ahead of our clock by minutes, a replay's next
+    /// message by at most a day.
+    static func implausibleTime(_ time: Instant, now: Instant?, clock: Instant?) -> String? {
+        if let now, time.seconds(since: now) > 600 {
+            return "`time` \(time.rfc3339) is more than 10 minutes ahead of the command centre's clock (\(now.rfc3339)); check the source's clock"
+        }
+        if now == nil, let clock, time.seconds(since: clock) > 86_400 {
+            return "`time` \(time.rfc3339) is more than a day after the previous message (\(clock.rfc3339)); check the source's clock"
+        }
+        return nil
     }
 
     /// Refuses a line too long to hold (over 1 MiB): only its start was kept, so it is

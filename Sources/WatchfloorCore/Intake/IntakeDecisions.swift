@@ -61,6 +61,10 @@ extension Intake {
         guard let key = board.resolve(ref: ref, from: envelope.key.source), let incident = board.incident(of: key) else {
             throw RejectReason("\(envelope.type) refers to report \"\(ref.prefix(60))\", which this board has not seen")
         }
+        // An agency changes or withdraws only what it reported itself.
+        guard board.reports[key]?.agency == envelope.agency else {
+            throw RejectReason("\(envelope.type) from \(envelope.agency.rawValue) refers to \(key), a report of another agency; only its own agency may change it")
+        }
         return (key, incident)
     }
 

@@ -82,7 +82,11 @@ enum LogEventDecoder {
         do throws(JSONError) {
             try reader.readObject { (key, r) throws(JSONError) in
                 if key == "feed" { feed = try r.readString() }
-                else if key == "offset" { offset = Int(try r.readNumber()) }
+                else if key == "offset" {
+                    let v = try r.readNumber()
+                    guard v >= 0, v < 9e15, v == v.rounded() else { throw r.error("`offset` must be a byte offset") }
+                    offset = Int(v)
+                }
                 else if key == "event" { event = try r.skipValue() }
                 else { try r.skipValue() }
             }
