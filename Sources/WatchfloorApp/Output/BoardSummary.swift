@@ -10,8 +10,9 @@ public enum BoardSummary {
         let clock = board.clock.map { $0.rfc3339.prefix(19).replacingOccurrences(of: "T", with: " ") } ?? "—"
         out += "Watchfloor board at \(clock) (+08:00)\n"
         let byLevel = Level.allCases.map { level in "\(level.rawValue) \(open.filter { $0.level == level }.count)" }
-        let closed = board.incidents.count - open.count
-        out += "Incidents: \(open.count) open [\(byLevel.joined(separator: ", "))], \(closed) closed · "
+        let closed = board.incidents.filter { $0.status == .closed }.count
+        let merged = board.incidents.filter { $0.status == .merged }.count
+        out += "Incidents: \(open.count) open [\(byLevel.joined(separator: ", "))], \(closed) closed, \(merged) merged · "
         out += "reports \(board.reports.count) · rejected \(board.rejectedCount) · duplicates \(board.duplicateCount)\n"
         let warnings = board.warningOrder.compactMap { board.warnings[$0] }
         out += "Warnings: \(board.activeWarnings.count) in force, \(warnings.count) issued\n"
