@@ -79,7 +79,7 @@ public struct DayGenerator {
         let n = (serial[agency] ?? 0) + 1
         serial[agency] = n
         let digits = String(n)
-        return "\(unitPrefix(agency).dropLast())-\(dateStamp)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return "\(agency.unitPrefix)-\(dateStamp)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
     /// A county weighted towards the big cities, and a point inside it.

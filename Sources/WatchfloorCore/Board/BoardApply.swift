@@ -204,7 +204,7 @@ extension Board {
 
     private mutating func unitStatus(_ change: UnitStatusChange) -> [Effect] {
         var unit = units[change.unit] ?? Unit(
-            id: change.unit, agency: Agency.allCases.first { change.unit.hasPrefix(unitPrefix($0)) } ?? .emergency,
+            id: change.unit, agency: change.agency,
             kind: "", name: change.unit, adcode: "", station: "", home: change.location ?? GeoPoint(lat: 0, lon: 0)
         )
         let previousIncident = unit.incident
@@ -223,17 +223,5 @@ extension Board {
             effects.append(.incidentChanged(new))
         }
         return effects
-    }
-}
-
-/// The id prefix of an agency's units (`FIRE-3701-01`).
-public func unitPrefix(_ agency: Agency) -> String {
-    switch agency {
-    case .emergency: "EMER-"
-    case .police: "POL-"
-    case .fire: "FIRE-"
-    case .weather: "WX-"
-    case .transport: "TRAN-"
-    case .urban: "URB-"
     }
 }

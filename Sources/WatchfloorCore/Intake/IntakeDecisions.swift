@@ -34,7 +34,7 @@ extension Intake {
                     incident = board.incident(of: key)?.id
                 }
             }
-            return [.unitStatus(UnitStatusChange(unit: s.unit, status: s.status, location: s.location, incident: incident))]
+            return [.unitStatus(UnitStatusChange(unit: s.unit, agency: s.envelope.agency, status: s.status, location: s.location, incident: incident))]
         case .alert(_, let xml):
             return try decideAlert(xml)
         case .heartbeat:

@@ -91,6 +91,9 @@ public struct IncidentUpdate: Sendable, Equatable {
 /// A unit's new state.
 public struct UnitStatusChange: Sendable, Equatable {
     public var unit: String
+    /// The agency whose feed reported it: a unit missing from the catalogue still belongs
+    /// to someone, and the log alone says to whom.
+    public var agency: Agency
     public var status: UnitStatus
     public var location: GeoPoint?
     public var incident: String?

@@ -67,7 +67,8 @@ enum LogEventDecoder {
             guard let status = UnitStatus(rawValue: try string("status")) else { throw LogLineError("unknown unit status") }
             var location: GeoPoint?
             if let lat = d["lat"]?.doubleValue, let lon = d["lon"]?.doubleValue { location = GeoPoint(lat: lat, lon: lon) }
-            return .unitStatus(UnitStatusChange(unit: try string("unit"), status: status, location: location,
+            guard let agency = Agency(rawValue: try string("agency")) else { throw LogLineError("unit.status entry has an unknown agency") }
+            return .unitStatus(UnitStatusChange(unit: try string("unit"), agency: agency, status: status, location: location,
                                                 incident: d["incident"]?.stringValue))
         default:
             throw LogLineError("entries of kind \(kind.rawValue) are not read back by this version")

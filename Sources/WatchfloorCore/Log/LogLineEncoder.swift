@@ -96,6 +96,7 @@ enum LogLineEncoder {
             w.member("warning", warning)
         case .unitStatus(let u):
             w.member("unit", u.unit)
+            w.member("agency", u.agency.rawValue)
             w.member("status", u.status.rawValue)
             w.member("lat", u.location?.lat)
             w.member("lon", u.location?.lon)

@@ -23,4 +23,16 @@ public enum Agency: String, Sendable, CaseIterable, Codable, Hashable {
         case .urban: "Urban"
         }
     }
+
+    /// The prefix of the agency's unit ids (`FIRE-3701-01`) and of generated message ids.
+    public var unitPrefix: String {
+        switch self {
+        case .emergency: "EMER"
+        case .police: "POL"
+        case .fire: "FIRE"
+        case .weather: "WX"
+        case .transport: "TRAN"
+        case .urban: "URB"
+        }
+    }
 }
