@@ -7,18 +7,6 @@ import WatchfloorCore
 //
 // Usage: correlation-cost PATH/TO/shandong.json [MEASURED_REPORTS]
 
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
-
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let geo = FileManager.default.contents(atPath: arguments[1]) else {
     FileHandle.standardError.write(Data("usage: correlation-cost demo-data/geo/shandong.json [reports]\n".utf8))
@@ -30,8 +18,8 @@ let categories = ["traffic_accident", "medical", "fire", "public_order", "manhol
 let agencies = ["police", "emergency", "fire", "urban", "transport"]
 
 /// A report somewhere in the province at `second` past 08:00.
-func line(_ n: Int, second: Int, random: inout SplitMix) -> [UInt8] {
-    let county = gazetteer.counties[Int(random.next() % UInt64(gazetteer.counties.count))]
+func line(_ n: Int, second: Int, random: inout SeededRandom) -> [UInt8] {
+    let county = gazetteer.counties[random.below(gazetteer.counties.count)]
     let lat = county.centroid.lat + (random.unit() - 0.5) * 0.3
     let lon = county.centroid.lon + (random.unit() - 0.5) * 0.4
     let time = Instant(rfc3339: "2026-11-24T08:00:00+08:00")!.adding(seconds: Double(second))
@@ -47,7 +35,7 @@ func nanoseconds() -> UInt64 {
 
 /// Nanoseconds per report for `measured` reports after `open` open incidents.
 func costPerReport(open: Int) -> (Double, Int) {
-    var random = SplitMix(state: 42)
+    var random = SeededRandom(seed: 42)
     var intake = Intake(board: Board(), correlator: Correlator(places: gazetteer), exercise: true)
     // All opened within the last ten minutes: every one is inside its window when measuring.
     let preload = (0..<open).map { line($0, second: $0 * 600 / max(open, 1), random: &random) }

@@ -40,7 +40,9 @@ public struct CorrelationRules: Sendable {
     }
 
     /// The longest window of any subtype: older index entries can never match.
-    public var longestSeconds: Double { 12 * 3600 }
+    public var longestSeconds: Double { Self.longest }
+
+    private static let longest = Category.allCases.map { CorrelationRules().window($0).seconds }.max() ?? 0
 
     /// Kinds of situation a subtype can be part of; two subtypes that share one may be the
     /// same incident seen by different agencies.

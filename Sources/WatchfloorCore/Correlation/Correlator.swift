@@ -23,10 +23,11 @@ public struct Correlator: Sendable {
     }
 
     /// An open incident the report joins, with the reason, or nil for a new incident.
-    public func match(_ report: Report, in board: inout Board) -> Match? {
+    /// `placement` is where the report is (the caller resolves it once; a new incident needs it too).
+    public func match(_ report: Report, placement: Placement, in board: inout Board) -> Match? {
         if let byRef = matchByReference(report, in: board) { return byRef }
-        if let p = report.location { return matchByProximity(report, at: p, in: &board) }
-        return matchByCounty(report, in: &board)
+        if let p = report.location { return matchByProximity(report, at: p, county: placement.countyCode, in: &board) }
+        return matchByCounty(report, county: placement.countyCode, in: &board)
     }
 
     func matchByReference(_ report: Report, in board: Board) -> Match? {
@@ -51,7 +52,7 @@ public struct Correlator: Sendable {
         return nil
     }
 
-    func matchByProximity(_ report: Report, at p: GeoPoint, in board: inout Board) -> Match? {
+    func matchByProximity(_ report: Report, at p: GeoPoint, county: String?, in board: inout Board) -> Match? {
         var best: (n: Int32, score: Double, metres: Double, seconds: Double)?
         let footprints = board.footprints
         let rules = rules
@@ -80,11 +81,11 @@ public struct Correlator: Sendable {
             return Match(incident: best.n, reason: MergeReason(rule: .proximity, metres: best.metres.rounded(), seconds: best.seconds.rounded()))
         }
         // An incident first reported without a position, in the same county.
-        return matchByCounty(report, in: &board, unlocatedOnly: true)
+        return matchByCounty(report, county: county, in: &board, unlocatedOnly: true)
     }
 
-    func matchByCounty(_ report: Report, in board: inout Board, unlocatedOnly: Bool = false) -> Match? {
-        guard let county = places.placement(of: report.location, adcode: report.adcode).countyCode else { return nil }
+    func matchByCounty(_ report: Report, county: String?, in board: inout Board, unlocatedOnly: Bool = false) -> Match? {
+        guard let county else { return nil }
         // The pair's window is never wider than the report's own (the narrower governs).
         let since = report.time.adding(seconds: -rules.window(report.category).seconds)
         let horizon = report.time.adding(seconds: -rules.longestSeconds)

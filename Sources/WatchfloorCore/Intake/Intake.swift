@@ -23,20 +23,11 @@ public struct Intake: Sendable {
         do throws(RejectReason) {
             message = try CloudEventDecoder.decode(line)
         } catch {
-            let at = now ?? board.clock ?? Instant(milliseconds: 0)
-            let rejection = ReportRejection(
-                feed: position.feed, offset: position.offset, line: position.line,
-                reason: error.message, head: Self.head(of: line)
-            )
-            return [record(LogEntry(at: at, actor: actor, exercise: exercise, event: .reportRejected(rejection)))]
+            return [reject(line, at: position, reason: error.message, time: now ?? board.clock ?? Instant(milliseconds: 0))]
         }
         let envelope = message.envelope
         if let reason = Self.implausibleTime(envelope.time, now: now, clock: board.clock) {
-            let rejection = ReportRejection(
-                feed: position.feed, offset: position.offset, line: position.line, reason: reason, head: Self.head(of: line)
-            )
-            let at = now ?? board.clock ?? envelope.time
-            return [record(LogEntry(at: at, actor: actor, exercise: exercise, event: .reportRejected(rejection)))]
+            return [reject(line, at: position, reason: reason, time: now ?? board.clock ?? envelope.time)]
         }
         let at = now ?? max(envelope.time, board.clock ?? envelope.time)
         var sealed = expireWarnings(at: at)
@@ -50,11 +41,7 @@ public struct Intake: Sendable {
         do throws(RejectReason) {
             decisions = try decide(message)
         } catch {
-            let rejection = ReportRejection(
-                feed: position.feed, offset: position.offset, line: position.line,
-                reason: error.message, head: Self.head(of: line)
-            )
-            sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: .reportRejected(rejection))))
+            sealed.append(reject(line, at: position, reason: error.message, time: at))
             return sealed
         }
         let accepted = LogEvent.reportAccepted(feed: position.feed, offset: position.offset, message: message, event: Array(line))
@@ -93,12 +80,16 @@ public struct Intake: Sendable {
     /// Refuses a line too long to hold (over 1 MiB): only its start was kept, so it is
     /// rejected outright rather than decoded from a fragment.
     public mutating func rejectOversized(start: UnsafeRawBufferPointer, at position: FeedPosition, limit: Int, now: Instant? = nil) -> SealedEntry {
+        reject(start, at: position, reason: "line longer than \(limit / (1 << 20)) MiB; a feed message must be shorter",
+               time: now ?? board.clock ?? Instant(milliseconds: 0))
+    }
+
+    /// Records a refused line: where it was, why, and its first 200 bytes.
+    private mutating func reject(_ line: UnsafeRawBufferPointer, at position: FeedPosition, reason: String, time: Instant) -> SealedEntry {
         let rejection = ReportRejection(
-            feed: position.feed, offset: position.offset, line: position.line,
-            reason: "line longer than \(limit / (1 << 20)) MiB; a feed message must be shorter", head: Self.head(of: start)
+            feed: position.feed, offset: position.offset, line: position.line, reason: reason, head: Self.head(of: line)
         )
-        let at = now ?? board.clock ?? Instant(milliseconds: 0)
-        return record(LogEntry(at: at, actor: "feed:" + position.feed, exercise: exercise, event: .reportRejected(rejection)))
+        return record(LogEntry(at: time, actor: "feed:" + position.feed, exercise: exercise, event: .reportRejected(rejection)))
     }
 
     /// The first 200 bytes of a bad line, as valid UTF-8, for the log and the rejects pane:

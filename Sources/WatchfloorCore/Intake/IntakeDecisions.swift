@@ -43,7 +43,8 @@ extension Intake {
     }
 
     mutating func decideReport(_ report: Report) -> [LogEvent] {
-        if let match = correlator.match(report, in: &board) {
+        let placement = correlator.places.placement(of: report.location, adcode: report.adcode)
+        if let match = correlator.match(report, placement: placement, in: &board) {
             let target = board.incidents[Int(match.incident)].id
             return [.incidentMerged(IncidentMerge(incident: target, report: report.key, from: nil, reason: match.reason))]
                 + match.absorbs.map { other in
@@ -52,7 +53,7 @@ extension Intake {
         }
         return [.incidentOpened(IncidentOpening(
             incident: "", report: report.key,
-            placement: correlator.places.placement(of: report.location, adcode: report.adcode),
+            placement: placement,
             category: report.category, level: report.level ?? .IV, title: report.title
         ))]
     }

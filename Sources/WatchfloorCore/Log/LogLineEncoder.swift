@@ -79,7 +79,10 @@ enum LogLineEncoder {
             if u.withdrawn { w.member("withdrawn", true) }
             w.member("reason", u.reason)
         case .incidentSplit(let split):
-            CorrectionCoding.write(split, to: &w)
+            w.member("incident", split.incident)
+            w.member("report", split.report.description)
+            w.member("into", split.into)
+            writePlacement(split.placement, to: &w)
         case let .incidentClosed(incident, reason):
             w.member("incident", incident)
             w.member("reason", reason)

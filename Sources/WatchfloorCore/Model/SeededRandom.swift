@@ -1,5 +1,6 @@
 /// SplitMix64: small, fast and the same on every machine, so a seed always gives the same
-/// demo day, byte for byte.
+/// bytes — the demo day, the benchmark's reports, the robustness tests' garbage. Core has no
+/// randomness of its own; callers pass one of these in.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
