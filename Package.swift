@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
         .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
+        .testTarget(name: "WatchfloorUITests", dependencies: ["WatchfloorUI", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore"]),
     ],
     swiftLanguageModes: [.v6]
