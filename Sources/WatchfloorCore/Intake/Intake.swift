@@ -3,7 +3,7 @@
 /// seals it into the chain. It does no I/O: the runtime stores and prints what it returns.
 public struct Intake: Sendable {
     public internal(set) var board: Board
-    public private(set) var chain: LogChain
+    public internal(set) var chain: LogChain
     public let correlator: Correlator
     /// Everything this intake records is training (replays) or live work.
     public let exercise: Bool

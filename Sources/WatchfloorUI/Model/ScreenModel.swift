@@ -19,6 +19,8 @@ public struct ScreenModel {
     public var operatorID: String
     public var strings: Strings
     public var view: ViewState
+    /// The filter as the officer typed it, shown in the status bar.
+    public var filterText: String?
 
     public init(board: Board, gazetteer: Gazetteer, rows: [Int32], feeds: [FeedStatus], mode: Mode, operatorID: String, strings: Strings, view: ViewState) {
         self.board = board

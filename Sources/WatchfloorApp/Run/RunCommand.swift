@@ -1,0 +1,74 @@
+import Foundation
+import WatchfloorCore
+import WatchfloorFeeds
+import WatchfloorStore
+import WatchfloorTerminal
+import WatchfloorUI
+
+/// `watchfloor run`: the board on the terminal. With nothing to play and no store it
+/// replays the bundled Jinan rainstorm as training into a fresh store of its own; given only
+/// `--store` it shows that store's board live and follows what others write to it.
+public enum RunCommand {
+    public static func run(_ options: RunOptions) throws(AppError) {
+        let environment = ProcessInfo.processInfo.environment
+        let files = try DataFiles.locate()
+        let reference = try Reference.load(files)
+        var replayFiles = options.replayFiles
+        var storePath = options.storePath
+        var speed = options.speed
+        if replayFiles.isEmpty && storePath == nil {
+            replayFiles = [files.scenario("jinan-rainstorm").path]
+            speed = speed ?? RunOptions.trainingSpeed
+            storePath = trainingStorePath(scenario: "jinan-rainstorm", environment: environment)
+        }
+        let training = !replayFiles.isEmpty
+        let store = try storePath.map(StoreOpener.sqlite)
+        var board = reference.emptyBoard()
+        var chain = LogChain()
+        if let store {
+            do { chain = try store.chainHead() } catch { throw AppError(error.message) }
+            try BoardRebuild.fold(store, into: &board)
+        }
+        let tape = training ? try ReplayTape.load(replayFiles) : nil
+        let layouts = try LayoutChoice.load(files: files, requested: options.layout)
+        // stdout carries the log only when it is not the screen itself (DESIGN §1).
+        let output = isatty(1) == 1 ? LogOutput(fd: open("/dev/null", O_WRONLY)) : LogOutput()
+        let session = Session(
+            reference: reference,
+            intake: Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: training),
+            pipeline: CommitPipeline(store: store, output: output), tape: tape, speed: speed,
+            mode: training ? .training : .live,
+            strings: Strings(options.language.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(environment)),
+            operatorID: options.operatorID, layouts: layouts
+        )
+        session.store = store
+        let signals = SignalWatch()
+        let terminal: Terminal
+        do { terminal = try Terminal(environment: environment) } catch {
+            try? session.pipeline.close()
+            throw AppError(error.description)
+        }
+        var failure: AppError?
+        do throws(AppError) {
+            try RunLoop(session: session, terminal: terminal, signals: signals).run()
+        } catch {
+            failure = error
+        }
+        terminal.close()
+        do { try session.pipeline.close() } catch { failure = failure ?? error }
+        if let failure { throw failure }
+        if let storePath {
+            let kept = session.strings.pick("日志已保存在 ", "the log is kept in ")
+            FileHandle.standardError.write(Data("watchfloor: \(kept)\(storePath)\n".utf8))
+        }
+    }
+
+    /// Each training run of the bundled scenario gets a store of its own, so runs never mix
+    /// and an earlier run's log stays for its after-action report.
+    static func trainingStorePath(scenario: String, environment: [String: String]) -> String {
+        let stamp = Instant(secondsSince1970: Date().timeIntervalSince1970).rfc3339.prefix(19)
+            .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+        return DataFiles.stateDirectory(environment: environment)
+            .appendingPathComponent("training/\(scenario)-\(stamp).db").path
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import WatchfloorFeeds
+import WatchfloorTerminal
+import WatchfloorUI
+
+/// The console's one loop, on the thread that owns the terminal: play what is due, answer
+/// keys at once, and draw at most about 30 frames a second for feed changes, so a replay at
+/// 1000× never renders per message.
+struct RunLoop {
+    let session: Session
+    let terminal: Terminal
+    let signals: SignalWatch
+    let clock = SystemClock()
+    static let frameInterval = 1.0 / 30
+
+    func run() throws(AppError) {
+        let screen = Screen(
+            widgets: session.widgets,
+            help: HelpOverlay(keymap: .standard, commands: Session.helpCommands)
+        )
+        var lastFrame = -Double.infinity
+        var keyPressed = true
+        while !session.quitting, signals.receivedSignal == nil {
+            let wall = clock.now()
+            try session.advance(wall: wall)
+            try session.follow(wall: wall)
+            let (width, height) = terminal.size
+            let panes = session.layouts.placed(in: Screen.paneArea(width: width, height: height), width: width, height: height)
+            if session.dirty && (keyPressed || wall - lastFrame >= Self.frameInterval) {
+                draw(screen, panes: panes, width: width, height: height)
+                lastFrame = clock.now()
+                keyPressed = false
+            }
+            var timeout = 500.0
+            if session.dirty { timeout = max(0, lastFrame + Self.frameInterval - clock.now()) * 1000 }
+            if let next = session.secondsUntilNextLine(wall: clock.now()) { timeout = min(timeout, next * 1000) }
+            guard let key = terminal.readKey(timeoutMilliseconds: Int(timeout.rounded(.up))) else { continue }
+            keyPressed = true
+            if key == .resize {
+                session.dirty = true
+                continue
+            }
+            try session.handle(key, panes: panes, wall: clock.now())
+        }
+    }
+
+    private func draw(_ screen: Screen, panes: [(Pane, Rect)], width: Int, height: Int) {
+        if let board = panes.first(where: { $0.0 == .board })?.1 {
+            // The frame, the header row and the body: keep the selection inside the body.
+            session.settleSelection(visibleRows: max(1, board.height - 3))
+        } else {
+            session.settleSelection(visibleRows: 1)
+        }
+        let model = session.model()
+        let canvas = screen.draw(model, panes: panes, width: width, height: height)
+        terminal.present(canvas, cursor: PromptLine.cursor(model, in: Rect(x: 0, y: height - 1, width: width, height: 1)))
+        session.dirty = false
+    }
+}

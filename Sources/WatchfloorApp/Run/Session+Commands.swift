@@ -1,0 +1,108 @@
+import Foundation
+import WatchfloorCore
+import WatchfloorFeeds
+import WatchfloorUI
+
+/// `:` commands. View and replay commands change only this console and are not logged
+/// (DESIGN §4); board commands go through the intake, are logged with the operator, and are
+/// answered "accepted" only once their entries are committed.
+extension Session {
+    static let viewVerbs = ["layout", "filter", "goto", "sort", "pause", "resume", "speed"]
+
+    func execute(_ text: String, wall: Double) throws(AppError) {
+        var line = text.trimmingCharacters(in: .whitespaces)
+        if line.hasPrefix(":") { line.removeFirst() }
+        guard !line.isEmpty else { return }
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let verb = words[0].lowercased()
+        let rest = words.dropFirst().joined(separator: " ")
+        switch verb {
+        case "layout": switchLayout(rest)
+        case "filter", "f": applyFilter(rest)
+        case "goto", "g": goto(rest)
+        case "sort": sort(rest)
+        case "pause", "resume", "speed": replayControl(verb, rest, wall: wall)
+        default: try runBoardCommand(line, wall: wall)
+        }
+    }
+
+    private func answer(_ tone: Message.Tone, _ text: String) {
+        view.message = Message(tone, text)
+    }
+
+    private func switchLayout(_ name: String) {
+        guard !name.isEmpty else {
+            answer(.info, strings.pick("布局：", "layouts: ") + layouts.available.joined(separator: ", ") + strings.pick("（当前 ", " (now ") + layouts.name + ")")
+            return
+        }
+        do throws(AppError) {
+            try layouts.select(name)
+            view.layoutName = name
+            answer(.accepted, "layout \(name)")
+        } catch {
+            answer(.rejected, "layout \(name): \(error.message)")
+        }
+    }
+
+    private func goto(_ target: String) {
+        let gazetteer = reference.gazetteer
+        if let cell = GridCell(parsing: target), mapGrid.contains(cell) {
+            view.map.cursor = cell
+            filterToMapCell()
+            answer(.accepted, "goto \(cell)")
+            return
+        }
+        let code = target.count == 4 ? target + "00" : target
+        guard let division = gazetteer.division(adcode: code) else {
+            answer(.rejected, "goto \(target): " + strings.pick("不是本网格的单元格，也不是山东的行政区划代码", "not a cell of this grid (like C7) nor a Shandong admin code (like 3701 or 370102)"))
+            return
+        }
+        if division.kind == .city {
+            view.map = view.map.zoomed(toCity: division.adcode, gazetteer: gazetteer)
+            view.filter = BoardFilter()
+            view.filter.places = [String(division.adcode.prefix(4))]
+        } else {
+            view.filter = BoardFilter()
+            view.filter.places = [division.adcode]
+        }
+        filterText = "place:\(division.name)"
+        view.focus = .board
+        invalidateRows()
+        answer(.accepted, "goto \(division.adcode) \(division.name)")
+    }
+
+    private func sort(_ name: String) {
+        guard let sort = BoardSort(rawValue: name.lowercased()) else {
+            answer(.rejected, "sort \(name): " + strings.pick("排序方式为 ", "sort by ") + BoardSort.allCases.map(\.rawValue).joined(separator: ", "))
+            return
+        }
+        view.sort = sort
+        invalidateRows()
+        answer(.accepted, "sort \(sort.rawValue)")
+    }
+
+    private func replayControl(_ verb: String, _ argument: String, wall: Double) {
+        guard mode == .training, tape != nil else {
+            answer(.rejected, "\(verb): " + strings.pick("只有演练回放可以暂停或调速", "only a training replay can be paused or sped up"))
+            return
+        }
+        switch verb {
+        case "pause":
+            replayClock.setPaused(!replayClock.paused, wall: wall)
+            answer(.accepted, replayClock.paused ? "pause" : "resume")
+        case "resume":
+            replayClock.setPaused(false, wall: wall)
+            answer(.accepted, "resume")
+        default:
+            if argument == "max" {
+                replayClock.setSpeed(nil, wall: wall)
+                answer(.accepted, "speed max")
+            } else if let x = Double(argument), x >= 0.5, x <= 1000 {
+                replayClock.setSpeed(x, wall: wall)
+                answer(.accepted, "speed \(argument)")
+            } else {
+                answer(.rejected, "speed \(argument): " + strings.pick("速度为 0.5 到 1000 之间的倍数，或 max", "speed is a multiple from 0.5 to 1000, or max"))
+            }
+        }
+    }
+}

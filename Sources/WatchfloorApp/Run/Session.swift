@@ -1,0 +1,160 @@
+import Foundation
+import WatchfloorCore
+import WatchfloorFeeds
+import WatchfloorStore
+import WatchfloorUI
+
+/// One console's state while `watchfloor run` is open: the intake (board and chain), the
+/// replay being played, the feeds' activity and the officer's view. Everything happens on
+/// the main thread; only commits run on the pipeline's thread.
+final class Session {
+    enum Mode { case live, training }
+
+    let reference: Reference
+    let strings: Strings
+    let operatorID: String
+    let mode: Mode
+    var intake: Intake
+    let pipeline: CommitPipeline
+    var tape: ReplayTape?
+    var replayClock: ReplayClock
+    var activity = AgencyActivity()
+    var view = ViewState()
+    var filterText: String?
+    var history = CommandHistory()
+    var layouts: LayoutChoice
+    /// The board's rows for the current filter and sort; nil when they must be recomputed.
+    private var cachedRows: [Int32]?
+    /// Set when something on screen changed since the last frame.
+    var dirty = true
+    var quitting = false
+    /// The store, read again by a live console to follow other writers.
+    var store: (any Store)?
+    var lastFollow = -Double.infinity
+    /// `q` pressed once on a live board: the next `q` quits.
+    var confirmingQuit = false
+
+    init(reference: Reference, intake: Intake, pipeline: CommitPipeline, tape: ReplayTape?, speed: Double?, mode: Mode, strings: Strings, operatorID: String, layouts: LayoutChoice) {
+        self.reference = reference
+        self.intake = intake
+        self.pipeline = pipeline
+        self.tape = tape
+        self.replayClock = ReplayClock(speed: speed)
+        self.mode = mode
+        self.strings = strings
+        self.operatorID = operatorID
+        self.layouts = layouts
+    }
+
+    // MARK: - Feeds
+
+    /// Plays the replay's lines that are due, for at most `budget` seconds so that keys and
+    /// frames are never starved, and hands what they sealed to the commit thread.
+    func advance(wall: Double, budget: Double = 0.02) throws(AppError) {
+        guard var tape, !tape.ended else { return }
+        if !replayClock.started, let first = tape.firstTime { replayClock.start(at: first, wall: wall) }
+        guard let now = replayClock.scenarioTime(wall: wall) else { return }
+        var sealed: [SealedEntry] = []
+        let deadline = wall + budget
+        var count = 0
+        while let line = tape.take(dueBy: now) {
+            let entries = line.bytes.withBytes { b in
+                line.oversized
+                    ? [intake.rejectOversized(start: b, at: line.position, limit: LineReader.maxLineBytes)]
+                    : intake.ingest(b, at: line.position)
+            }
+            note(entries)
+            sealed.append(contentsOf: entries)
+            count += 1
+            if count % 64 == 0 && SystemClock().now() > deadline { break }
+        }
+        if tape.ended { activity.ended = true }
+        self.tape = tape
+        if !sealed.isEmpty || tape.ended {
+            dirty = true
+            cachedRows = nil
+        }
+        if !sealed.isEmpty { try pipeline.submit(sealed) }
+    }
+
+    /// Seconds until the next replay line is due (nil: nothing is scheduled).
+    func secondsUntilNextLine(wall: Double) -> Double? {
+        guard let next = tape?.nextTime else { return nil }
+        return replayClock.wait(until: next, wall: wall)
+    }
+
+    /// Counts what the feeds sent, for the feeds pane.
+    private func note(_ entries: [SealedEntry]) {
+        for e in entries {
+            switch e.entry.event {
+            case let .reportAccepted(_, _, message, _):
+                activity.accepted(message.envelope.agency, at: message.envelope.time)
+            case .reportRejected(let r):
+                if let agency = AgencyActivity.agency(inRejectedLine: r.head) { activity.rejected(agency) }
+            default:
+                break
+            }
+        }
+    }
+
+    // MARK: - What the screen shows
+
+    var rows: [Int32] {
+        if let cachedRows { return cachedRows }
+        let rows = BoardQuery.rows(of: intake.board, filter: view.filter, sort: view.sort, gazetteer: reference.gazetteer)
+        cachedRows = rows
+        return rows
+    }
+
+    /// The rows changed meaning (filter, sort): recompute them before the next frame.
+    func invalidateRows() {
+        cachedRows = nil
+        dirty = true
+    }
+
+    var feeds: [FeedStatus] {
+        let now = intake.board.clock
+        return Agency.allCases.map { agency in
+            let r = activity.records[agency]
+            let state: FeedStatus.State = switch activity.state(agency, now: now) {
+            case .waiting: .waiting
+            case .up: .up
+            case .stale: .stale
+            case .down: .down
+            }
+            return FeedStatus(
+                agency: agency, state: state, ratePerMinute: activity.ratePerMinute(agency, now: now),
+                lagSeconds: nil, lastMessage: r?.lastMessage, accepted: r?.accepted ?? 0, rejected: r?.rejected ?? 0
+            )
+        }
+    }
+
+    var screenMode: ScreenModel.Mode {
+        switch mode {
+        case .live: .live
+        case .training: .training(speed: replayClock.speed, paused: replayClock.paused, ended: tape?.ended ?? true)
+        }
+    }
+
+    /// Keeps the selection on a row that is shown, and the board scrolled to it.
+    func settleSelection(visibleRows: Int) {
+        let rows = self.rows
+        let incidents = intake.board.incidents
+        var index = view.selectedIncident.flatMap { id in rows.firstIndex { incidents[Int($0)].id == id } }
+        if index == nil, !rows.isEmpty {
+            index = 0
+            view.selectedIncident = incidents[Int(rows[0])].id
+        }
+        if rows.isEmpty { view.selectedIncident = nil }
+        view.boardScroll = BoardWidget.scroll(selection: index, visibleRows: visibleRows, current: view.boardScroll, rowCount: rows.count)
+    }
+
+    func model() -> ScreenModel {
+        var m = ScreenModel(
+            board: intake.board, gazetteer: reference.gazetteer, rows: rows, feeds: feeds, mode: screenMode,
+            operatorID: operatorID, strings: strings, view: view
+        )
+        m.filterText = filterText
+        return m
+    }
+}

@@ -1,0 +1,49 @@
+import WatchfloorCore
+
+extension Strings {
+    var boardTitle: String { pick("事件", "Incidents") }
+    var columnLevel: String { pick("级别", "Lvl") }
+    var columnCategory: String { pick("类别", "Category") }
+    var columnTitle: String { pick("标题", "Title") }
+    var columnPlace: String { pick("地点", "Place") }
+    var columnGrid: String { pick("网格", "Grid") }
+    var columnAgencies: String { pick("来源", "Sources") }
+    var columnStatus: String { pick("状态", "Status") }
+    var columnAge: String { pick("时长", "Age") }
+    var columnUnits: String { pick("力量", "Units") }
+    var boardEmpty: String { pick("没有事件", "No incidents") }
+    var boardFilteredEmpty: String { pick("没有符合筛选的事件（Esc 清除筛选）", "No incident matches the filter (Esc clears it)") }
+    func boardCount(shown: Int, total: Int) -> String {
+        shown == total ? pick("\(total) 起", "\(total)") : pick("\(shown)/\(total) 起", "\(shown) of \(total)")
+    }
+
+    public func status(_ status: IncidentStatus) -> String {
+        switch status {
+        case .new: pick("新", "new")
+        case .acknowledged: pick("已确认", "ack'd")
+        case .closed: pick("已关闭", "closed")
+        case .merged: pick("已合并", "merged")
+        }
+    }
+
+    /// One short mark per agency: a character in Chinese, a letter in English.
+    public func agencyMark(_ agency: Agency) -> String {
+        switch agency {
+        case .emergency: pick("应", "E")
+        case .police: pick("公", "P")
+        case .fire: pick("消", "F")
+        case .weather: pick("气", "W")
+        case .transport: pick("交", "T")
+        case .urban: pick("城", "U")
+        }
+    }
+
+    /// An age as people say it: 45s, 12m, 3h, 2d.
+    public func age(seconds: Double) -> String {
+        let s = max(0, Int(seconds))
+        if s < 60 { return pick("\(s)秒", "\(s)s") }
+        if s < 3600 { return pick("\(s / 60)分", "\(s / 60)m") }
+        if s < 86_400 { return pick("\(s / 3600)时", "\(s / 3600)h") }
+        return pick("\(s / 86_400)天", "\(s / 86_400)d")
+    }
+}

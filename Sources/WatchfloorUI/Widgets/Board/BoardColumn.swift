@@ -1,0 +1,36 @@
+/// A column of the board. Layout files name them (`columns: [level, title, ...]`); when the
+/// pane is narrow, the least needed ones go first.
+public enum BoardColumn: String, Sendable, CaseIterable {
+    case level, category, title, place, grid, agencies, status, age, units
+
+    /// Columns each row always keeps, and the order in which the others are dropped when
+    /// space runs out (units first).
+    static let dropOrder: [BoardColumn] = [.units, .grid, .agencies, .age, .category, .status, .place]
+
+    /// Fixed width in columns; the title takes what is left.
+    func width(_ strings: Strings) -> Int {
+        switch self {
+        case .level: 4
+        case .category: strings.language == .zh ? 9 : 14
+        case .title: 0
+        case .place: 16
+        case .grid: 4
+        case .agencies: 7
+        case .status: strings.language == .zh ? 7 : 7
+        case .age: 5
+        case .units: 5
+        }
+    }
+
+    /// The columns that fit in `width`, in display order, with the title's width.
+    static func fitting(_ wanted: [BoardColumn], width: Int, strings: Strings) -> [(BoardColumn, Int)] {
+        var columns = wanted
+        let minimumTitle = 12
+        func fixed() -> Int { columns.filter { $0 != .title }.reduce(0) { $0 + $1.width(strings) + 1 } }
+        for victim in dropOrder where fixed() + minimumTitle > width {
+            columns.removeAll { $0 == victim }
+        }
+        let titleWidth = max(0, width - fixed())
+        return columns.map { ($0, $0 == .title ? titleWidth : $0.width(strings)) }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import WatchfloorCore
+
+/// The top line: LIVE or TRAINING (with speed), the (scenario) clock, the operator, counts of
+/// open incidents by level, and the active filter. Always visible, whatever the layout.
+public struct StatusBar: Widget {
+    public init() {}
+
+    public func draw(_ model: ScreenModel, in rect: Rect, on canvas: inout Canvas) {
+        guard !rect.isEmpty else { return }
+        let s = model.strings
+        canvas.fill(rect, style: Style(.muted, reverse: false))
+        var x = rect.x
+        let banner: String
+        let bannerStyle: Style
+        switch model.mode {
+        case .live:
+            banner = " \(s.live) "
+            bannerStyle = Style(.live, bold: true)
+        case let .training(speed, paused, ended):
+            var text = " \(s.training)"
+            if let speed { text += " ×" + (speed == speed.rounded() ? String(Int(speed)) : String(format: "%.1f", speed)) }
+            if ended { text += " · " + s.ended } else if paused { text += " · " + s.paused }
+            banner = text + " "
+            bannerStyle = Style(.training, bold: true)
+        }
+        x += canvas.put(banner, x: x, y: rect.y, style: bannerStyle, limit: rect.maxX - x) + 1
+        let clock = model.board.clock.map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
+        x += canvas.put(clock, x: x, y: rect.y, style: Style(bold: true), limit: rect.maxX - x) + 2
+        x += canvas.put("\(s.operatorLabel) \(InertText.clean(model.operatorID))", x: x, y: rect.y, style: .muted, limit: rect.maxX - x) + 2
+        var counts: [Level: Int] = [:]
+        for incident in model.board.incidents where incident.isOpen { counts[incident.level, default: 0] += 1 }
+        for level in Level.allCases {
+            let text = "\(level.rawValue):\(counts[level] ?? 0)"
+            x += canvas.put(text, x: x, y: rect.y, style: LevelMark.style(level), limit: rect.maxX - x) + 1
+        }
+        let open = counts.values.reduce(0, +)
+        x += canvas.put("\(s.openLabel) \(open)", x: x, y: rect.y, style: .plain, limit: rect.maxX - x) + 2
+        if let text = model.filterText, !text.isEmpty {
+            canvas.put("\(s.filterLabel): \(text)", x: x, y: rect.y, style: Style(.accent), limit: rect.maxX - x)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import WatchfloorApp
+
+struct RunCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Open the board on this terminal.",
+        discussion: """
+            With no --replay and no --store it replays the bundled Jinan rainstorm scenario as training, \
+            at a pace a person can follow, into a new store under $XDG_STATE_HOME/watchfloor/training. \
+            Given only --store it shows that store's board live and follows what others write to it.
+
+            The screen is drawn on /dev/tty; when stdout is not the terminal it carries the incident log, \
+            one JSON object a line, each line after it is committed: watchfloor run | zstd > archive.jsonl.zst
+
+            Keys: ? help, : command, / filter, Tab or 1-5 panes, j/k move, Enter detail, Esc back, q quit.
+            """
+    )
+
+    @Option(name: .customLong("replay"), parsing: .upToNextOption, help: "Feed files to replay as training (several are merged by time).")
+    var replay: [String] = []
+
+    @Option(help: "Replay pace: a multiple of real time from 0.5 to 1000, or 'max'.")
+    var speed: String?
+
+    @Option(help: "SQLite store to show, follow and write to.")
+    var store: String?
+
+    @Option(help: "Layout from layouts/ (default, compact, wall); chosen by the terminal's size when omitted.")
+    var layout: String?
+
+    @Option(help: "Interface language, zh or en (default: from the locale; zh_* gives Chinese).")
+    var lang: String?
+
+    @Option(help: "Operator id recorded on every command (default: the login name).")
+    var `operator`: String?
+
+    func validate() throws {
+        if let speed, speed != "max" {
+            guard let x = Double(speed), x >= 0.5, x <= 1000 else {
+                throw ValidationError("--speed must be a multiple from 0.5 to 1000, or 'max', not '\(speed)'")
+            }
+        }
+        if let lang, !RunOptions.languages.contains(lang) {
+            throw ValidationError("--lang must be zh or en, not '\(lang)'")
+        }
+    }
+
+    func run() throws {
+        try perform { () throws(AppError) in
+            try RunCommand.run(RunOptions(
+                replayFiles: replay,
+                speed: speed.map { $0 == "max" ? nil : Double($0) } ?? (replay.isEmpty ? nil : RunOptions.trainingSpeed),
+                storePath: store, layout: layout, language: lang,
+                operatorID: `operator` ?? RunOptions.loginName()
+            ))
+        }
+    }
+}
