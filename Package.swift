@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -24,7 +25,10 @@ let package = Package(
             name: "WatchfloorStore",
             dependencies: ["WatchfloorCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "WatchfloorUI", dependencies: ["WatchfloorCore"]),
+        .target(
+            name: "WatchfloorUI",
+            dependencies: ["WatchfloorCore", .product(name: "Yams", package: "Yams")]
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "WatchfloorTerminal", dependencies: ["WatchfloorUI", "CNcursesw"]),
         .target(
