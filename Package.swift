@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorUITests", dependencies: ["WatchfloorUI", "WatchfloorCore"]),
-        .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore"]),
+        .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore", "WatchfloorUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,7 @@ public struct DataFiles: Sendable {
 
     public var geography: URL { root.appendingPathComponent("demo-data/geo/shandong.json") }
     public var units: URL { root.appendingPathComponent("demo-data/units.json") }
+    public var layouts: URL { root.appendingPathComponent("layouts") }
     public func scenario(_ name: String) -> URL { root.appendingPathComponent("demo-data/scenarios/\(name).jsonl") }
 
     /// `$XDG_STATE_HOME/watchfloor`, falling back to `~/.local/state/watchfloor`.

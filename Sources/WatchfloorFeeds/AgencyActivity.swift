@@ -1,8 +1,7 @@
 import WatchfloorCore
 
 /// What each of the six agencies' feeds has done lately, for the feeds pane: messages
-/// accepted and refused, the last one's time, and the rate over the last minute of the
-/// feed's own clock. A feed silent for longer than `staleAfter` seconds is stale.
+/// accepted and refused, the last one's time, and the recent rate on the feed's own clock. A feed silent for longer than `staleAfter` seconds is stale.
 public struct AgencyActivity: Sendable {
     public struct Record: Sendable, Equatable {
         public var accepted = 0
@@ -43,11 +42,12 @@ public struct AgencyActivity: Sendable {
         return now.seconds(since: last) > staleAfter ? .stale : .up
     }
 
-    /// Messages in the minute before `now`.
+    /// Messages a minute, averaged over the ten minutes before `now`: a feed that sends
+    /// a report every few minutes reads as a small steady rate, not as flickering zeros.
     public func ratePerMinute(_ agency: Agency, now: Instant?) -> Double {
         guard let now, let recent = records[agency]?.recent else { return 0 }
-        let from = now.adding(seconds: -60)
-        return Double(recent.reversed().prefix { $0 > from }.count)
+        let from = now.adding(seconds: -600)
+        return Double(recent.reversed().prefix { $0 > from }.count) / 10
     }
 
     /// The agency of a feed line's `source` (`/sd/370102/police`), found even in a line that

@@ -1,11 +1,9 @@
 /// The whole screen from a model: the status bar on top, the panes of the layout between,
 /// the prompt line at the bottom, help over everything; below 80×24 a plain message.
 public struct Screen {
-    public var widgets: [Pane: any Widget]
     public var help: HelpOverlay
 
-    public init(widgets: [Pane: any Widget], help: HelpOverlay) {
-        self.widgets = widgets
+    public init(help: HelpOverlay) {
         self.help = help
     }
 
@@ -19,15 +17,15 @@ public struct Screen {
     }
 
     /// Draws a frame; `panes` are the layout's rectangles inside `paneArea`.
-    public func draw(_ model: ScreenModel, panes: [(Pane, Rect)], width: Int, height: Int) -> Canvas {
+    public func draw(_ model: ScreenModel, panes: [PlacedPane], widgets: [Pane: any Widget], width: Int, height: Int) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard Self.fits(width: width, height: height) else {
             TooSmall().draw(model, in: canvas.bounds, on: &canvas)
             return canvas
         }
         StatusBar().draw(model, in: Rect(x: 0, y: 0, width: width, height: 1), on: &canvas)
-        for (pane, rect) in panes {
-            widgets[pane]?.draw(model, in: rect, on: &canvas)
+        for placed in panes {
+            widgets[placed.pane]?.draw(model, in: placed.rect, on: &canvas)
         }
         PromptLine().draw(model, in: Rect(x: 0, y: height - 1, width: width, height: 1), on: &canvas)
         if model.view.showingHelp {

@@ -93,7 +93,7 @@ struct LayoutErrorTests {
                 - widget: board
                   columns: [level, severity]
             """),
-            message: #"layouts/bad.yaml:7: unknown columns entry "severity" (one of level, category, title, place, agencies, status, age, units)"#),
+            message: #"layouts/bad.yaml:7: unknown columns entry "severity" (one of level, category, title, place, grid, agencies, status, age, units)"#),
         BadLayout(label: "columns as a single word", text: layoutText("""
               row:
                 - widget: board

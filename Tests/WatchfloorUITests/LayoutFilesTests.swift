@@ -13,11 +13,11 @@ struct LayoutFilesTests {
         let placed = layout.solve(in: area)
         #expect(placed.map(\.pane) == [.board, .map, .detail, .feeds, .queue])
         #expect(placed.map(\.rect) == [
-            Rect(x: 0, y: 0, width: 72, height: 30),
-            Rect(x: 72, y: 0, width: 48, height: 18),
-            Rect(x: 72, y: 18, width: 48, height: 12),
-            Rect(x: 0, y: 30, width: 60, height: 8),
-            Rect(x: 60, y: 30, width: 60, height: 8),
+            Rect(x: 0, y: 0, width: 72, height: 29),
+            Rect(x: 72, y: 0, width: 48, height: 17),
+            Rect(x: 72, y: 17, width: 48, height: 12),
+            Rect(x: 0, y: 29, width: 60, height: 9),
+            Rect(x: 60, y: 29, width: 60, height: 9),
         ])
         #expect(tilingFaults(placed, area).isEmpty)
         #expect(placed[0].options.list("columns") == OptionSpec.boardColumns)
@@ -76,7 +76,7 @@ struct LayoutFilesTests {
     func defaultNarrow() throws {
         let placed = try shippedLayout("default").solve(in: Rect(x: 0, y: 0, width: 90, height: 30))
         #expect(placed.map(\.pane) == [.board, .feeds, .queue])
-        #expect(placed[0].rect == Rect(x: 0, y: 0, width: 90, height: 22))
+        #expect(placed[0].rect == Rect(x: 0, y: 0, width: 90, height: 21))
     }
 
     @Test("empty, 1×1 and one-line areas place what fits and never crash")

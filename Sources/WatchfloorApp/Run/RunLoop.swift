@@ -14,10 +14,7 @@ struct RunLoop {
     static let frameInterval = 1.0 / 30
 
     func run() throws(AppError) {
-        let screen = Screen(
-            widgets: session.widgets,
-            help: HelpOverlay(keymap: .standard, commands: Session.helpCommands)
-        )
+        let screen = Screen(help: HelpOverlay(keymap: .standard, commands: Session.helpCommands))
         var lastFrame = -Double.infinity
         var keyPressed = true
         while !session.quitting, signals.receivedSignal == nil {
@@ -44,15 +41,15 @@ struct RunLoop {
         }
     }
 
-    private func draw(_ screen: Screen, panes: [(Pane, Rect)], width: Int, height: Int) {
-        if let board = panes.first(where: { $0.0 == .board })?.1 {
+    private func draw(_ screen: Screen, panes: [PlacedPane], width: Int, height: Int) {
+        if let board = panes.first(where: { $0.pane == .board })?.rect {
             // The frame, the header row and the body: keep the selection inside the body.
             session.settleSelection(visibleRows: max(1, board.height - 3))
         } else {
             session.settleSelection(visibleRows: 1)
         }
         let model = session.model()
-        let canvas = screen.draw(model, panes: panes, width: width, height: height)
+        let canvas = screen.draw(model, panes: panes, widgets: session.widgets(for: panes), width: width, height: height)
         terminal.present(canvas, cursor: PromptLine.cursor(model, in: Rect(x: 0, y: height - 1, width: width, height: 1)))
         session.dirty = false
     }

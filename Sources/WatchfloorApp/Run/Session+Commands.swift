@@ -32,7 +32,7 @@ extension Session {
 
     private func switchLayout(_ name: String) {
         guard !name.isEmpty else {
-            answer(.info, strings.pick("布局：", "layouts: ") + layouts.available.joined(separator: ", ") + strings.pick("（当前 ", " (now ") + layouts.name + ")")
+            answer(.info, strings.pick("布局：", "layouts: ") + layouts.available.joined(separator: ", ") + strings.pick("（当前 ", " (now ") + (layouts.requested ?? "auto") + ")")
             return
         }
         do throws(AppError) {

@@ -4,7 +4,7 @@ import WatchfloorUI
 
 /// Keys: the prompt takes them while it is open; otherwise the keymap decides.
 extension Session {
-    func handle(_ key: Key, panes: [(Pane, Rect)], wall: Double) throws(AppError) {
+    func handle(_ key: Key, panes: [PlacedPane], wall: Double) throws(AppError) {
         dirty = true
         if view.prompt != nil {
             try handlePrompt(key, wall: wall)
@@ -25,8 +25,8 @@ extension Session {
         try perform(action, panes: panes, wall: wall)
     }
 
-    private func perform(_ action: Action, panes: [(Pane, Rect)], wall: Double) throws(AppError) {
-        let shown = panes.map(\.0)
+    private func perform(_ action: Action, panes: [PlacedPane], wall: Double) throws(AppError) {
+        let shown = panes.map(\.pane)
         switch action {
         case .help: view.showingHelp = true
         case .command: view.prompt = Prompt(kind: .command)
@@ -49,7 +49,7 @@ extension Session {
         case .focusFeeds: focus(.feeds, shown)
         case .focusQueue: focus(.queue, shown)
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .left, .right:
-            move(action, page: max(1, (panes.first { $0.0 == view.focus }?.1.height ?? 10) - 3))
+            move(action, page: max(1, (panes.first { $0.pane == view.focus }?.rect.height ?? 10) - 3))
         case .open:
             switch view.focus {
             case .board: if shown.contains(.detail) { view.focus = .detail }

@@ -1,20 +1,26 @@
 import WatchfloorUI
 
 extension Session {
-    /// The widget drawn in each pane.
-    var widgets: [Pane: any Widget] {
-        [
-            .board: BoardWidget(),
-            .map: PlaceholderMap(),
-            .detail: DetailWidget(),
-            .feeds: FeedsWidget(),
-            .queue: QueueWidget(),
-        ]
+    /// The widget drawn in each placed pane, with the options its layout gives it.
+    func widgets(for panes: [PlacedPane]) -> [Pane: any Widget] {
+        var widgets: [Pane: any Widget] = [:]
+        for placed in panes {
+            switch placed.pane {
+            case .board:
+                let columns = placed.options.list("columns")?.compactMap(BoardColumn.init(rawValue:)) ?? BoardColumn.allCases
+                widgets[.board] = BoardWidget(columns: columns)
+            case .map: widgets[.map] = PlaceholderMap()
+            case .detail: widgets[.detail] = DetailWidget()
+            case .feeds: widgets[.feeds] = FeedsWidget(compact: placed.options.flag("compact") ?? false)
+            case .queue: widgets[.queue] = QueueWidget()
+            }
+        }
+        return widgets
     }
 
     /// The commands help lists, with what each does.
     static let helpCommands: [(usage: String, zh: String, en: String)] = [
-        ("layout NAME", "切换布局（default、compact、wall）", "switch layout (default, compact, wall)"),
+        ("layout NAME|auto", "切换布局（default、compact、wall；auto 按终端大小）", "switch layout (default, compact, wall; auto by the terminal's size)"),
         ("filter EXPR", "筛选事件，同 /", "filter the board, as /"),
         ("goto CELL|ADCODE", "跳到网格（C7）或区划（3701）", "go to a grid cell (C7) or a place (3701)"),
         ("sort level|recent|place", "排序", "sort the board"),

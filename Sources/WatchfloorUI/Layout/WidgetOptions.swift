@@ -58,7 +58,7 @@ public struct OptionSpec: Sendable, Hashable {
     public let `default`: OptionValue
 
     /// The board's columns, in the order a full board shows them.
-    public static let boardColumns = ["level", "category", "title", "place", "agencies", "status", "age", "units"]
+    public static let boardColumns = ["level", "category", "title", "place", "grid", "agencies", "status", "age", "units"]
 
     public static func all(for pane: Pane) -> [OptionSpec] {
         switch pane {

@@ -10,6 +10,8 @@ extension Strings {
     var detailWarnings: String { pick("预警", "Warnings") }
     var detailUnits: String { pick("力量", "Units") }
     var detailNotes: String { pick("备注", "Notes") }
+    /// A label's colon: fullwidth in Chinese, as Chinese text sets it.
+    var colon: String { pick("：", ": ") }
     var detailNone: String { pick("无", "none") }
     var detailWithdrawn: String { pick("已撤回", "withdrawn") }
 

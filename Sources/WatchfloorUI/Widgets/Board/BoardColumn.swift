@@ -5,20 +5,21 @@ public enum BoardColumn: String, Sendable, CaseIterable {
 
     /// Columns each row always keeps, and the order in which the others are dropped when
     /// space runs out (units first).
-    static let dropOrder: [BoardColumn] = [.units, .grid, .agencies, .age, .category, .status, .place]
+    static let dropOrder: [BoardColumn] = [.units, .grid, .age, .category, .agencies, .status, .place]
 
     /// Fixed width in columns; the title takes what is left.
     func width(_ strings: Strings) -> Int {
         switch self {
         case .level: 4
-        case .category: strings.language == .zh ? 9 : 14
+        case .category: strings.language == .zh ? 8 : 13
         case .title: 0
-        case .place: 16
+        case .place: 15
         case .grid: 4
-        case .agencies: 7
-        case .status: strings.language == .zh ? 7 : 7
-        case .age: 5
-        case .units: 5
+        // Three agencies in Chinese, six in English; more are cut with an ellipsis.
+        case .agencies: 6
+        case .status: 6
+        case .age: 4
+        case .units: 4
         }
     }
 

@@ -20,10 +20,10 @@ struct DetailLines {
             place += String(format: "  %.4f, %.4f", p.lat, p.lon)
         }
         if !incident.placement.insideProvince { place += s.pick("  （省外）", "  (outside the province)") }
-        lines.append((s.detailPlace + ": " + InertText.clean(place), .plain))
-        var status = s.detailStatus + ": " + s.status(incident.status)
+        lines.append((s.detailPlace + s.colon + InertText.clean(place), .plain))
+        var status = s.detailStatus + s.colon + s.status(incident.status)
         if let into = incident.mergedInto { status += " → \(into)" }
-        status += "   " + s.detailOpened + ": " + incident.opened.clockTime
+        status += "   " + s.detailOpened + s.colon + incident.opened.clockTime
         lines.append((status, .plain))
 
         lines.append(("", .plain))

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in a real terminal, as a duty officer would: a tmux server of its
+/// own (its own socket, so tests never touch anyone's sessions), `send-keys`, and
+/// `capture-pane` polled until a condition holds — never a fixed sleep. tmux missing is a
+/// failure that says how to install it, not a skip.
+final class TmuxScreen: @unchecked Sendable {
+    let socket: String
+    let directory: URL
+
+    /// Starts `watchfloor ARGS` in a `width`×`height` window. stdout goes to `stdout` when
+    /// given (the incident log), else to /dev/null... never to the screen itself, unless asked.
+    init(_ arguments: [String], width: Int, height: Int, in scratch: Scratch, stdout: URL? = nil,
+         environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let tmux = Self.tmuxPath
+        try #require(tmux != nil, "tmux is missing: run `make deps` (apt-get install tmux)", sourceLocation: sourceLocation)
+        socket = "wf-test-\(UUID().uuidString.prefix(8))"
+        directory = scratch.url
+        var env = [
+            "WATCHFLOOR_HOME": Watchfloor.packageRoot.path,
+            "XDG_STATE_HOME": scratch.path("state").path,
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "USER": "duty1",
+        ]
+        env.merge(environment) { _, new in new }
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let redirect = stdout.map { " > \(Self.quote($0.path))" } ?? ""
+        let command = "cd \(Self.quote(scratch.url.path)) && env \(exports) \(Self.quote(Watchfloor.binary.path)) "
+            + arguments.map(Self.quote).joined(separator: " ") + redirect + "; echo \"[exited $?]\"; sleep 600"
+        // The server this starts would hold a pipe open forever: its output goes nowhere.
+        try tmuxRun(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), command], capture: false)
+    }
+
+    deinit {
+        _ = try? tmuxRun(["kill-server"])
+    }
+
+    static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// The screen as text lines.
+    func capture() throws -> [String] {
+        let out = try tmuxRun(["capture-pane", "-p", "-t", "t"])
+        return out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Sends keys by tmux's names (`Enter`, `Escape`, `Tab`, `C-u`) or literal text with `literal`.
+    func send(_ keys: String...) throws {
+        try tmuxRun(["send-keys", "-t", "t"] + keys)
+    }
+
+    func type(_ text: String) throws {
+        try tmuxRun(["send-keys", "-t", "t", "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmuxRun(["resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
+    }
+
+    /// Polls the screen until `condition` holds; records a failure with the last screen if
+    /// it never does within `seconds` (a guard against hangs, not a timing assertion).
+    @discardableResult
+    func waitFor(_ what: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var screen: [String] = []
+        while Date() < deadline {
+            screen = try capture()
+            if condition(screen) { return screen }
+            usleep(50_000)
+        }
+        Issue.record("screen never showed \(what); last screen:\n\(screen.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        return screen
+    }
+
+    @discardableResult
+    func waitForText(_ text: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        try waitFor("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
+    }
+
+    @discardableResult
+    private func tmuxRun(_ arguments: [String], capture: Bool = true) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tmuxPath ?? "/usr/bin/tmux")
+        process.arguments = ["-L", socket] + arguments
+        let pipe = Pipe()
+        process.standardOutput = capture ? pipe : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = capture ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
