@@ -11,7 +11,7 @@ struct Watchfloor: ParsableCommand {
             Six agencies' feeds (emergency, police, fire, weather, transport, urban management) become one \
             incident board and one hash-chained incident log.
             """,
-        subcommands: [RunCmd.self, Replay.self, BoardCmd.self, Log.self, Demo.self]
+        subcommands: [RunCmd.self, Replay.self, BoardCmd.self, Exec.self, Log.self, Demo.self]
     )
 }
 
@@ -83,6 +83,54 @@ struct BoardCmd: ParsableCommand {
         try perform { () throws(AppError) in
             try BoardCommand.run(storePath: store ?? DataFiles.defaultStorePath(), json: json)
         }
+    }
+}
+
+struct Exec: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one operator command against a store's board; it is logged whether accepted or rejected.",
+        discussion: """
+            Commands: ack INC, level INC I|II|III|IV, merge INC INC, split INC REPORT, note INC TEXT, \
+            close INC [REASON], reopen INC. INC is SD-0042, sd-42 or 42.
+
+            Prints "accepted: ..." on stdout, or "rejected: " and the reason on stderr. \
+            Exit status: 0 accepted; 1 rejected; 2 the store could not be read or written.
+
+            Example: watchfloor exec --store /tmp/jinan.db level SD-0001 II
+            """
+    )
+
+    @Option(help: "The store (default: the state directory's watchfloor.db).")
+    var store: String?
+
+    @Option(help: "The operator id on every entry (default: the login name).")
+    var `operator`: String?
+
+    // Options go before the command; everything from its verb on is the command's own.
+    @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.")
+    var command: [String] = []
+
+    func validate() throws {
+        // Passthrough parsing captures `--help` too when it comes first.
+        if let first = command.first, first == "--help" || first == "-h" { throw CleanExit.helpRequest(self) }
+        if command.isEmpty { throw ValidationError("missing the command, e.g. `watchfloor exec ack SD-0001`") }
+        if `operator` == nil && ExecCommand.loginName() == nil {
+            throw ValidationError("no login name to record as the operator; pass --operator ID")
+        }
+        if let id = `operator`, id.isEmpty || id.contains(where: \.isWhitespace) {
+            throw ValidationError("--operator must be a non-empty id without spaces")
+        }
+    }
+
+    func run() throws {
+        var accepted = false
+        try perform { () throws(AppError) in
+            accepted = try ExecCommand.run(
+                storePath: store ?? DataFiles.defaultStorePath(), operator: `operator` ?? ExecCommand.loginName() ?? "",
+                words: command
+            )
+        }
+        if !accepted { throw ExitCode(1) }
     }
 }
 

@@ -11,9 +11,10 @@ struct HelpTests {
     }
 
     static let cases: [Case] = [
-        Case(command: [], options: ["replay", "board", "log", "demo"]),
+        Case(command: [], options: ["replay", "board", "exec", "log", "demo"]),
         Case(command: ["replay"], options: ["--headless", "--speed", "--store", "--summary", "<files>"]),
         Case(command: ["board"], options: ["--store", "--json"]),
+        Case(command: ["exec"], options: ["--store", "--operator", "<command>", "Exit status"]),
         Case(command: ["log"], options: ["verify", "cat"]),
         Case(command: ["log", "verify"], options: ["--store", "<files>", "Exit status"]),
         Case(command: ["log", "cat"], options: ["--store", "--from"]),

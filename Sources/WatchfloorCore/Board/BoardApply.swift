@@ -14,7 +14,7 @@ extension Board {
             duplicateCount += 1
             return []
         case .incidentOpened(let o):
-            return open(o)
+            return open(o, exercise: entry.exercise)
         case .incidentMerged(let m):
             return merge(m)
         case .incidentUpdated(let u):
@@ -25,7 +25,7 @@ extension Board {
             refreshFootprint(n - 1)
             return [.incidentChanged(id)]
         case .incidentSplit(let split):
-            return self.split(split)
+            return self.split(split, exercise: entry.exercise)
         case .warningIssued(let w), .warningUpdated(let w):
             return issue(w)
         case let .warningCancelled(id, cancels, _):
@@ -34,6 +34,10 @@ extension Board {
             return end([id], as: .expired)
         case .unitStatus(let change):
             return unitStatus(change)
+        case .commandAccepted(let accepted):
+            return carryOut(accepted.command)
+        case .commandRejected:
+            return []
         }
     }
 
@@ -48,13 +52,14 @@ extension Board {
         }
     }
 
-    private mutating func open(_ o: IncidentOpening) -> [Effect] {
+    private mutating func open(_ o: IncidentOpening, exercise: Bool) -> [Effect] {
         guard let report = reports[o.report] else { return [] }
         let number = Int32(incidents.count)
         var incident = Incident(
             id: o.incident, category: o.category, level: o.level, title: o.title, location: report.location,
             placement: o.placement, opened: report.time, lastReport: report.time, reports: [o.report]
         )
+        incident.exercise = exercise
         if let p = report.location {
             incident.warnings = activeWarnings.filter { $0.covers(p) }.map(\.id)
             spatial.insert(number, at: p, reachMetres: rules.window(o.category).metres)
@@ -123,7 +128,7 @@ extension Board {
 
     /// A report leaves its incident and starts one of its own; what the incident shows is
     /// worked out again from the reports it keeps.
-    private mutating func split(_ s: IncidentSplit) -> [Effect] {
+    private mutating func split(_ s: IncidentSplit, exercise: Bool) -> [Effect] {
         guard let n = Self.number(of: s.incident), n >= 1, n <= incidents.count, let report = reports[s.report],
               incidents[n - 1].reports.contains(s.report)
         else { return [] }
@@ -144,7 +149,7 @@ extension Board {
             incident: s.into, report: s.report, placement: s.placement, category: report.category,
             level: report.level ?? .IV, title: report.title
         )
-        return [.incidentChanged(s.incident)] + open(opening)
+        return [.incidentChanged(s.incident)] + open(opening, exercise: exercise)
     }
 
     private mutating func update(_ u: IncidentUpdate) -> [Effect] {

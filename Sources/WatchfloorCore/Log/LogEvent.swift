@@ -14,6 +14,8 @@ public enum LogEvent: Sendable, Equatable {
     case warningCancelled(warning: String, cancels: [String], headline: String)
     case warningExpired(warning: String)
     case unitStatus(UnitStatusChange)
+    case commandAccepted(CommandAcceptance)
+    case commandRejected(CommandRefusal)
 
     public var kind: LogKind {
         switch self {
@@ -30,6 +32,8 @@ public enum LogEvent: Sendable, Equatable {
         case .warningCancelled: .warningCancelled
         case .warningExpired: .warningExpired
         case .unitStatus: .unitStatus
+        case .commandAccepted: .commandAccepted
+        case .commandRejected: .commandRejected
         }
     }
 }

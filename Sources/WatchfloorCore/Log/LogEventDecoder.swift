@@ -70,6 +70,10 @@ enum LogEventDecoder {
             guard let agency = Agency(rawValue: try string("agency")) else { throw LogLineError("unit.status entry has an unknown agency") }
             return .unitStatus(UnitStatusChange(unit: try string("unit"), agency: agency, status: status, location: location,
                                                 incident: d["incident"]?.stringValue))
+        case .commandAccepted:
+            return .commandAccepted(try CommandCoding.readAcceptance(d))
+        case .commandRejected:
+            return .commandRejected(try CommandCoding.readRefusal(d))
         default:
             throw LogLineError("entries of kind \(kind.rawValue) are not read back by this version")
         }

@@ -104,6 +104,10 @@ enum LogLineEncoder {
             w.member("lat", u.location?.lat)
             w.member("lon", u.location?.lon)
             w.member("incident", u.incident)
+        case .commandAccepted(let a):
+            CommandCoding.write(a, to: &w)
+        case .commandRejected(let r):
+            CommandCoding.write(r, to: &w)
         }
         w.endObject()
     }

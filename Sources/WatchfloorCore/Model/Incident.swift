@@ -65,6 +65,10 @@ public struct Incident: Sendable, Equatable {
     public var units: [String] = []
     public var notes: [String] = []
     public var mergedInto: String?
+    /// Opened by a training entry: commands on it are training too, whoever types them.
+    public var exercise = false
+    /// Acknowledged at some time, so a reopen puts it back to acknowledged rather than new.
+    public var wasAcknowledged = false
 
     public var isOpen: Bool { status == .new || status == .acknowledged }
 
@@ -74,5 +78,6 @@ public struct Incident: Sendable, Equatable {
             && a.opened == b.opened && a.lastReport == b.lastReport && a.reports == b.reports
             && a.merges.map(\.report) == b.merges.map(\.report) && a.merges.map(\.reason) == b.merges.map(\.reason)
             && a.warnings == b.warnings && a.units == b.units && a.notes == b.notes && a.mergedInto == b.mergedInto
+            && a.exercise == b.exercise && a.wasAcknowledged == b.wasAcknowledged
     }
 }

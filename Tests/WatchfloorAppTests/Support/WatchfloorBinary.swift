@@ -36,10 +36,10 @@ enum Watchfloor {
 
     /// Runs `watchfloor ARGS...` in `directory` with `WATCHFLOOR_HOME` set to the package root
     /// and the state directory inside `directory`. With `stdout` given, the standard output is
-    /// written to that file (and also returned).
+    /// written to that file (and also returned). `environment` adds to or overrides the test's own.
     static func run(
         _ arguments: [String], in directory: URL, stdin: URL? = nil, stdout stdoutURL: URL? = nil,
-        timeout: TimeInterval = 120, sourceLocation: SourceLocation = #_sourceLocation
+        environment extra: [String: String] = [:], timeout: TimeInterval = 120, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Outcome {
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
@@ -65,6 +65,7 @@ enum Watchfloor {
         var environment = ProcessInfo.processInfo.environment
         environment["WATCHFLOOR_HOME"] = packageRoot.path
         environment["XDG_STATE_HOME"] = directory.appendingPathComponent("state").path
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.standardOutput = outHandle
         process.standardError = errHandle
