@@ -1,13 +1,50 @@
+import Foundation
 import WatchfloorCore
 import WatchfloorUI
 
+/// Board commands typed at the `:` line: decided by the intake against the board as it is
+/// now, logged with the operator, and answered only after their entries are committed.
 extension Session {
     func runBoardCommand(_ line: String, wall: Double) throws(AppError) {
-        view.message = Message(.rejected, "unknown command \"\(line)\"")
+        // A live console decides on the latest board, including what others wrote.
+        if mode == .live, let store { try catchUp(store) }
+        let outcome = intake.command(line, operator: operatorID, at: commandTime(wall: wall))
+        try pipeline.submit(outcome.entries)
+        try pipeline.flush()
+        view.message = Message(outcome.accepted ? .accepted : .rejected, outcome.answer)
+        invalidateRows()
     }
 
+    /// When a command happens: the scenario's clock in training (so an after-action report
+    /// measures in scenario time), the wall clock when live.
+    func commandTime(wall: Double) -> Instant {
+        let boardClock = intake.board.clock
+        switch mode {
+        case .live:
+            let now = Instant(secondsSince1970: Date().timeIntervalSince1970)
+            return boardClock.map { max($0, now) } ?? now
+        case .training:
+            let scenario = replayClock.scenarioTime(wall: wall)
+            guard let scenario, scenario.milliseconds != .max, !(tape?.ended ?? true) else {
+                return boardClock ?? Instant(secondsSince1970: Date().timeIntervalSince1970)
+            }
+            return boardClock.map { max($0, scenario) } ?? scenario
+        }
+    }
+
+    /// Tab at the `:` line: board verbs and the incidents they can act on, view verbs too.
+    /// One candidate is filled in; several fill their common start and are listed below.
     func complete(_ text: String) -> String {
-        let matches = Self.viewVerbs.filter { $0.hasPrefix(text.lowercased()) }
-        return matches.count == 1 ? matches[0] + " " : text
+        var candidates = CommandParser.complete(text, board: intake.board)
+        if !text.contains(" ") {
+            let word = text.hasPrefix(":") ? String(text.dropFirst()) : text
+            candidates += Self.viewVerbs.filter { $0.hasPrefix(word.lowercased()) }.map { (text.hasPrefix(":") ? ":" : "") + $0 + " " }
+        }
+        guard !candidates.isEmpty else { return text }
+        if candidates.count == 1 { return candidates[0] }
+        let shown = candidates.prefix(12).map { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").last.map(String.init) ?? $0 }
+        view.message = Message(.info, shown.joined(separator: "  ") + (candidates.count > 12 ? " …" : ""))
+        let common = CommandParser.commonPrefix(candidates)
+        return common.count > text.count ? common : text
     }
 }
