@@ -45,6 +45,13 @@ public struct Canvas: Sendable, Equatable {
         return column - x
     }
 
+    /// Sets one cell as prepared: for widgets that draw thousands of single narrow glyphs a
+    /// frame (the map) and so cannot afford to measure and build each one. Off-canvas is ignored.
+    public mutating func set(_ cell: Cell, x: Int, y: Int) {
+        guard y >= 0, y < height else { return }
+        set(x, y, cell)
+    }
+
     /// Fills a rectangle with one character (narrow) in one style.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
         let cell = Cell(text: String(character), style: style, width: 1)
