@@ -5,7 +5,6 @@ SWIFT        ?= swift
 BIN          := .build/debug/watchfloor
 RELEASE_BIN  := .build/release/watchfloor
 APT_PACKAGES := libncurses-dev libsqlite3-dev tmux jq time bc
-RUN_STATE    ?= $(if $(XDG_STATE_HOME),$(XDG_STATE_HOME),$(HOME)/.local/state)/watchfloor
 
 .PHONY: all deps build run test unit-tests e2e-tests bench demo-data clean
 
@@ -23,14 +22,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Until the screen exists (issue 3): replay the Jinan rainstorm into a fresh store in the state
-# directory and print the board.
+# The board on this terminal, replaying the bundled Jinan rainstorm as training into a fresh
+# store under the state directory ($XDG_STATE_HOME/watchfloor, else ~/.local/state/watchfloor).
 run: build
-	@mkdir -p "$(RUN_STATE)"
-	@rm -f "$(RUN_STATE)/jinan-rainstorm.db" "$(RUN_STATE)/jinan-rainstorm.db-wal" "$(RUN_STATE)/jinan-rainstorm.db-shm"
-	$(BIN) replay demo-data/scenarios/jinan-rainstorm.jsonl --headless --speed max --store "$(RUN_STATE)/jinan-rainstorm.db" > "$(RUN_STATE)/jinan-rainstorm.log"
-	$(BIN) log verify "$(RUN_STATE)/jinan-rainstorm.log"
-	$(BIN) board --store "$(RUN_STATE)/jinan-rainstorm.db"
+	$(BIN) run
 
 test: deps
 	$(SWIFT) build --build-tests

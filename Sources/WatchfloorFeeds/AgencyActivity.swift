@@ -18,7 +18,8 @@ public struct AgencyActivity: Sendable {
     /// The recording has ended: feeds that played are now down, not stale.
     public var ended = false
 
-    public init(staleAfter: Double = 900) {
+    /// Half an hour: recordings carry no heartbeats, and a quiet agency is not a broken one.
+    public init(staleAfter: Double = 1800) {
         self.staleAfter = staleAfter
     }
 

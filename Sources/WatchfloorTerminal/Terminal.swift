@@ -24,6 +24,7 @@ public final class Terminal {
     /// and SIGTERM) so the officer's terminal is never left in raw mode.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
         Self.chooseUTF8Locale()
+        Self.allowResizeSignal()
         guard let term = environment["TERM"], !term.isEmpty else {
             throw TerminalError("TERM is not set; run watchfloor in a terminal (or set TERM, e.g. TERM=xterm-256color)")
         }
@@ -56,6 +57,17 @@ public final class Terminal {
     }
 
     deinit { close() }
+
+    /// ncurses learns of a resize from SIGWINCH, and installs its handler only when the
+    /// signal is at its default. A parent that ignored or blocked it (some launchers and
+    /// test harnesses do) would leave the board drawn for the old size forever.
+    static func allowResizeSignal() {
+        signal(SIGWINCH, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
 
     /// The locale first, or ncurses draws Chinese as escapes (DESIGN §6). When the officer's
     /// locale is missing or not UTF-8 (a bare server, `LANG=C`), characters still need UTF-8:

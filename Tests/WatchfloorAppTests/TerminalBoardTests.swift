@@ -64,12 +64,12 @@ struct TerminalBoardTests {
         try tmux.send("Escape")
         try tmux.waitFor("help closed") { !$0.contains { $0.contains("Help — keys") } }
         try tmux.send("/")
-        try tmux.type("level:II")
+        try tmux.type("level:III")
         try tmux.send("Enter")
-        screen = try tmux.waitForText("filter: level:II")
+        screen = try tmux.waitForText("filter: level:III")
         let rows = screen.filter { $0.hasPrefix("│I") || $0.hasPrefix("│II") || $0.hasPrefix("│III") || $0.hasPrefix("│IV") }
         #expect(!rows.isEmpty)
-        #expect(rows.allSatisfy { $0.hasPrefix("│II ") }, "rows of other levels after filtering: \(rows)")
+        #expect(rows.allSatisfy { $0.hasPrefix("│III ") }, "rows of other levels after filtering: \(rows)")
         try tmux.send("Escape")
         try tmux.waitFor("the filter cleared") { !$0[0].contains("filter:") }
         try tmux.send("/")

@@ -35,7 +35,7 @@ struct LayoutErrorTests {
               row:
                 - widgt: board
             """),
-            message: #"layouts/bad.yaml:6: unknown key "widgt" in this part (one of size, weight, min, widget, row, column, columns, legend, grid, compact)"#),
+            message: #"layouts/bad.yaml:6: unknown key "widgt" in this part (one of size, weight, min, widget, row, column, columns, legend, compact)"#),
         BadLayout(label: "both size and weight", text: layoutText("""
               row:
                 - widget: board

@@ -89,11 +89,11 @@ struct LayoutSolveTests {
         let layout = try Layout.parse(yaml: layoutText("""
               row:
                 - widget: map
-                  grid: false
+                  legend: false
                 - widget: board
             """), file: "layouts/bad.yaml")
         let placed = layout.solve(in: Rect(x: 0, y: 0, width: 80, height: 20))
-        #expect(placed[0].options == WidgetOptions(["legend": .flag(true), "grid": .flag(false)]))
+        #expect(placed[0].options == WidgetOptions(["legend": .flag(false)]))
         #expect(placed[1].options.list("columns") == OptionSpec.boardColumns)
     }
 }

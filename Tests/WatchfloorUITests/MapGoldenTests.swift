@@ -21,7 +21,7 @@ struct MapGoldenTests {
 
     /// City lines only at this size: the province's 136 counties would be all line and no ground.
     static let province = [
-        "┌ 地图 山东省 ─────────────────────────────────────────────┐",
+        "┌ 2 地图 山东省 ───────────────────────────────────────────┐",
         "│    A  B  C  D  E  F  G  H  I  J  K  L  M  N  O  P        │",
         "│ 1                   ┌─┐                                  │",
         "│                   ┌─┘ ├────┐                             │",
@@ -55,7 +55,7 @@ struct MapGoldenTests {
     @Test("zoomed on Jinan: the city's own grid and its counties' boundaries")
     func jinan() {
         #expect(Self.lines(60, 24, cursor: "F7", zoomCity: "370100") == [
-            "┌ 地图 济南市 ─────────────────────────────────────────────┐",
+            "┌ 2 地图 济南市 ───────────────────────────────────────────┐",
             "│     A    B    C    D    E    F    G    H    I            │",
             "│ 1                       ┌────┐                           │",
             "│                      ┌──┘    └──┐                        │",
@@ -85,7 +85,7 @@ struct MapGoldenTests {
     @Test("in English with room for the legend, which tells marks from counts")
     func englishWithLegend() {
         #expect(Self.lines(64, 26, cursor: "E5", language: .en) == [
-            "┌ Map 山东省 ──────────────────────────────────────────────────┐",
+            "┌ 2 Map 山东省 ────────────────────────────────────────────────┐",
             "│    A  B  C  D  E  F  G  H  I  J  K  L  M  N  O  P            │",
             "│ 1                   ┌─┐                                      │",
             "│                   ┌─┘ ├────┐                                 │",
@@ -117,23 +117,23 @@ struct MapGoldenTests {
     @Test("a rectangle too small for the grid says so; a name that does not fit is left out of the title")
     func tiny() {
         #expect(Self.lines(10, 4, cursor: "E5") == [
-            "┌ 地图 ──┐",
+            "┌ 2 地图 ┐",
             "│空间不足│",
             "│        │",
             "└────────┘",
         ])
-        #expect(Self.lines(10, 1, cursor: "E5") == ["地图"])
+        #expect(Self.lines(10, 1, cursor: "E5") == ["2 地图"])
     }
 
     @Test("empty and one-cell rectangles draw nothing or a cut title, and never crash")
     func degenerate() {
         #expect(Self.lines(0, 0, cursor: "E5") == [])
-        #expect(Self.lines(1, 1, cursor: "E5") == [""])
+        #expect(Self.lines(1, 1, cursor: "E5") == ["2"])
         #expect(Self.lines(2, 2, cursor: "E5") == ["┌┐", "└┘"])
         // A rectangle running off the canvas is framed where it can be seen.
         var canvas = Canvas(width: 30, height: 30)
         MapWidget().draw(MapFixture.model(Self.board), in: Rect(x: 25, y: 25, width: 40, height: 40), on: &canvas)
-        #expect(canvas.lines()[25] == String(repeating: " ", count: 25) + "┌ 地┐")
+        #expect(canvas.lines()[25] == String(repeating: " ", count: 25) + "┌ 2 ┐")
         #expect(canvas.lines()[29] == String(repeating: " ", count: 25) + "└───┘")
     }
 

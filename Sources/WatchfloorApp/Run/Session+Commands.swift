@@ -58,7 +58,7 @@ extension Session {
             return
         }
         if division.kind == .city {
-            view.map = view.map.zoomed(toCity: division.adcode, gazetteer: gazetteer)
+            view.map.zoom(toCity: division.adcode, gazetteer: gazetteer)
             view.filter = BoardFilter()
             view.filter.places = [String(division.adcode.prefix(4))]
         } else {

@@ -71,6 +71,8 @@ extension Session {
             view.message = Message(.info, strings.pick("排序：", "sort: ") + view.sort.rawValue)
         case .zoomIn: zoomMap(in: true)
         case .zoomOut: zoomMap(in: false)
+        case .selectCounty:
+            if view.focus == .map { filterToMapCounty() }
         case .acknowledge:
             if let id = view.selectedIncident { try execute("ack \(id)", wall: wall) }
         }

@@ -10,7 +10,9 @@ extension Session {
             case .board:
                 let columns = placed.options.list("columns")?.compactMap(BoardColumn.init(rawValue:)) ?? BoardColumn.allCases
                 widgets[.board] = BoardWidget(columns: columns)
-            case .map: widgets[.map] = PlaceholderMap()
+            case .map:
+                map.showsLegend = placed.options.flag("legend") ?? true
+                widgets[.map] = map
             case .detail: widgets[.detail] = DetailWidget()
             case .feeds: widgets[.feeds] = FeedsWidget(compact: placed.options.flag("compact") ?? false)
             case .queue: widgets[.queue] = QueueWidget()
@@ -40,10 +42,4 @@ extension Session {
         ("pause / resume", "暂停或继续演练回放", "pause or resume the training replay"),
         ("speed X|max", "回放速度（0.5–1000 倍）", "replay speed (0.5× to 1000×)"),
     ]
-}
-
-struct PlaceholderMap: Widget {
-    func draw(_ model: ScreenModel, in rect: Rect, on canvas: inout Canvas) {
-        canvas.box(rect, title: "2 Map")
-    }
 }

@@ -23,6 +23,8 @@ final class Session {
     var filterText: String?
     var history = CommandHistory()
     var layouts: LayoutChoice
+    /// One map for the session: it keeps the rasterised boundaries between frames.
+    let map = MapWidget()
     /// The board's rows for the current filter and sort; nil when they must be recomputed.
     private var cachedRows: [Int32]?
     /// Set when something on screen changed since the last frame.

@@ -8,6 +8,7 @@ public enum Action: String, Sendable, CaseIterable {
     case cycleSort
     case zoomIn, zoomOut
     case acknowledge
+    case selectCounty
 }
 
 /// The one table of key bindings (htop keeps its keys in one table too). `?` help is drawn
@@ -54,6 +55,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("s")], action: .cycleSort, zh: "切换排序（级别/最新/地点）", en: "sort by level / recent / place"),
         Binding(keys: [.character("+"), .character("z")], action: .zoomIn, zh: "放大到光标所在城市", en: "zoom to the city under the cursor"),
         Binding(keys: [.character("-"), .character("Z")], action: .zoomOut, zh: "缩回全省", en: "zoom back to the province"),
+        Binding(keys: [.character("c")], action: .selectCounty, zh: "地图上按光标所在区县筛选", en: "on the map, filter the board to the county under the cursor"),
         Binding(keys: [.character("a")], action: .acknowledge, zh: "确认选中事件（ack）", en: "acknowledge the selected incident (ack)"),
         Binding(keys: [.character("q")], action: .quit, zh: "退出（在线模式先确认）", en: "quit (asks first when live)"),
     ])

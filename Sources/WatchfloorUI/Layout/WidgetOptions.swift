@@ -69,7 +69,6 @@ public struct OptionSpec: Sendable, Hashable {
                 // The key of level colours and glyphs; a small map may need the room more.
                 OptionSpec(name: "legend", kind: .flag, default: .flag(true)),
                 // Column letters and row numbers around the map, so officers can name a cell.
-                OptionSpec(name: "grid", kind: .flag, default: .flag(true)),
             ]
         case .feeds:
             // All six sources on one line (a strip) instead of one line each.

@@ -7,7 +7,7 @@ extension Strings {
     var columnTitle: String { pick("标题", "Title") }
     var columnPlace: String { pick("地点", "Place") }
     var columnGrid: String { pick("网格", "Grid") }
-    var columnAgencies: String { pick("来源", "Sources") }
+    var columnAgencies: String { pick("来源", "From") }
     var columnStatus: String { pick("状态", "Status") }
     var columnAge: String { pick("时长", "Age") }
     var columnUnits: String { pick("力量", "Units") }

@@ -1,9 +1,9 @@
 /// The map's words. Place names come from the geography file and are shown as they are.
 extension Strings {
-    func mapTitle(_ place: String) -> String { pick("地图 " + place, "Map " + place) }
+    func mapTitle(_ place: String) -> String { pick("2 地图 " + place, "2 Map " + place) }
 
     /// The title when the place's name does not fit.
-    var mapTitleShort: String { pick("地图", "Map") }
+    var mapTitleShort: String { pick("2 地图", "2 Map") }
 
     var mapTooSmall: String { pick("空间不足", "no room") }
 

@@ -19,7 +19,7 @@ public enum BoardColumn: String, Sendable, CaseIterable {
         case .agencies: 6
         case .status: 6
         case .age: 4
-        case .units: 4
+        case .units: strings.language == .zh ? 4 : 5
         }
     }
 

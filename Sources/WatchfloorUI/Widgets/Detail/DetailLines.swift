@@ -52,7 +52,12 @@ struct DetailLines {
         if incident.units.isEmpty { lines.append(("  " + s.detailNone, .muted)) }
         for id in incident.units {
             let unit = board.units[id]
-            lines.append(("  \(id) \(unit.map { InertText.clean($0.name) } ?? "") \(unit?.status.rawValue ?? "")", .plain))
+            var line = "  " + id
+            if let unit {
+                if unit.name != id { line += " " + InertText.clean(unit.name) }
+                line += " " + s.pick(unit.status.chineseName, unit.status.rawValue)
+            }
+            lines.append((line, .plain))
         }
 
         if !incident.notes.isEmpty {

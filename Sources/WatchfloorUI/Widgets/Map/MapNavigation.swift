@@ -45,6 +45,16 @@ extension MapView {
         return true
     }
 
+    /// Zooms on a city by its adcode (`:goto 3701`), the cursor on the cell holding where it
+    /// was, or the city's middle when that is outside it.
+    public mutating func zoom(toCity adcode: String, gazetteer: Gazetteer) {
+        let centre = cursorCentre(gazetteer: gazetteer)
+        zoomCity = adcode
+        let grid = grid(gazetteer: gazetteer)
+        cursor = grid.bbox.contains(centre) ? Self.cell(holding: centre, on: grid)
+            : GridCell(columnIndex: grid.columns / 2, rowIndex: grid.rows / 2)
+    }
+
     /// Back to the province, the cursor on the province's cell that holds where it was.
     public mutating func zoomOut(gazetteer: Gazetteer) {
         guard zoomCity != nil else { return }

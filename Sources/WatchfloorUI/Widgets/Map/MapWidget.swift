@@ -12,6 +12,9 @@ public final class MapWidget: Widget {
     private var shading: MapShading?
     private var marks = MapMarks()
 
+    /// The key to the marks under the map (a layout's `legend:` option).
+    public var showsLegend = true
+
     public init() {}
 
     public func draw(_ model: ScreenModel, in rect: Rect, on canvas: inout Canvas) {
@@ -47,7 +50,7 @@ public final class MapWidget: Widget {
         if let footer = layout.footer {
             drawFooter(footer, cursor: cursor, open: marks.total(in: cursor, layout: layout), model: model, on: &canvas)
         }
-        if let legend = layout.legend { drawLegend(legend, strings: model.strings, on: &canvas) }
+        if showsLegend, let legend = layout.legend { drawLegend(legend, strings: model.strings, on: &canvas) }
     }
 
     /// The title with the place's name when it fits whole in the frame's top edge (a name cut

@@ -1,0 +1,123 @@
+import Testing
+@testable import WatchfloorCore
+@testable import WatchfloorUI
+
+/// Whole widget screens, frozen after being read: the board in both languages, the detail of
+/// one incident, feeds full and as a strip, the status bar, help, and the too-small message.
+@Suite("Widget golden screens")
+struct WidgetGoldenTests {
+    /// The Jinan rainstorm at 17:30 — eight open incidents, a red warning, units on scene.
+    static let board = WidgetFixture.jinanBoard()
+
+    static let feeds = [
+        FeedStatus(agency: .emergency, state: .up, ratePerMinute: 0.4, lastMessage: Instant(rfc3339: "2026-07-15T17:25:00+08:00"), accepted: 5, rejected: 0),
+        FeedStatus(agency: .police, state: .stale, ratePerMinute: 0, lastMessage: Instant(rfc3339: "2026-07-15T16:25:00+08:00"), accepted: 2, rejected: 3),
+        FeedStatus(agency: .fire, state: .down), FeedStatus(agency: .weather, state: .waiting),
+    ]
+
+    @Test("the board in Chinese: levels, categories, places, grid references and agencies line up by display columns")
+    func boardChinese() {
+        #expect(WidgetFixture.draw(BoardWidget(), WidgetFixture.model(Self.board), width: 100, height: 8) == [
+            "┌ 1 事件 8 起 ─────────────────────────────────────────────────────────────────────────────────────┐",
+            "│级别 类别     标题                                    地点            网格 来源   状态   时长 力量│",
+            "│III  城市内涝 市民反映北园大街历山路口桥下开始积水    济南市 天桥区   E5   应消…  新     1时  3   │",
+            "│III  暴雨     泉城广场站1小时降水量52.6毫米           济南市 历下区   E5   气     新     1时  1   │",
+            "│IV   井盖缺失 历山路一处雨水井盖被冲开                济南市 历下区   E5   城     新     2分      │",
+            "│IV   城市内涝 燕山立交桥下积水，有车辆被困            济南市 历下区   E5   公     新     6分  1   │",
+            "│IV   城市内涝 经十路燕山立交桥下积水约0.6米           济南市 历下区   E5   城     新     9分  1   │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("the board in English at 80 columns cuts titles with an ellipsis, never mid-character")
+    func boardEnglish() {
+        #expect(WidgetFixture.draw(BoardWidget(), WidgetFixture.model(Self.board, language: .en), width: 80, height: 6) == [
+            "┌ 1 Incidents 8 ───────────────────────────────────────────────────────────────┐",
+            "│Lvl  Category      Title         Place           Grid From   Status Age  Units│",
+            "│III  Waterlogging  市民反映北园… 济南市 天桥区   E5   EFPU   new    1h   3    │",
+            "│III  Rainstorm     泉城广场站1…  济南市 历下区   E5   W      new    1h   1    │",
+            "│IV   Missing manh… 历山路一处雨… 济南市 历下区   E5   U      new    2m        │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("the detail: reports in time order with agency and reporter, the covering warning wrapped, units")
+    func detail() {
+        #expect(WidgetFixture.draw(DetailWidget(), WidgetFixture.model(Self.board, focus: .detail), width: 50, height: 16) == [
+            "┌ 3 详情 ────────────────────────────────────────┐",
+            "│SD-0001  III 较大  暴雨                         │",
+            "│泉城广场站1小时降水量52.6毫米                   │",
+            "│地点：济南市 历下区  E5  36.6612, 117.0228      │",
+            "│状态：新   首报：15:55:30                       │",
+            "│                                                │",
+            "│报告 (1)                                        │",
+            "│15:55:30 气象 泉城广场站1小时降水量52.6毫米     │",
+            "│  JN-WX-20260715-0003 · 济南市气象台 值班预报员 │",
+            "│                                                │",
+            "│预警                                            │",
+            "│  I 济南市气象台将暴雨橙色预警信号升级为红色[Ⅰ级│",
+            "│  /特别严重]                                    │",
+            "│力量                                            │",
+            "│  WX-3701-01 到场                               │",
+            "└────────────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("feeds: state in words as well as colour, rate, last message, rejects; the one-line strip")
+    func feedsPane() {
+        #expect(WidgetFixture.draw(FeedsWidget(), WidgetFixture.model(Self.board, feeds: Self.feeds), width: 48, height: 7) == [
+            "┌ 4 信息源 ────────────────────────────────────┐",
+            "│部门     状态    条/分  延迟   最近  拒收     │",
+            "│应急     正常    0.4    —      17:25 0        │",
+            "│公安     停滞    0      —      16:25 3        │",
+            "│消防     中断    0      —      —     0        │",
+            "│气象     等待    0      —      —     0        │",
+            "└──────────────────────────────────────────────┘",
+        ])
+        #expect(WidgetFixture.draw(FeedsWidget(compact: true), WidgetFixture.model(Self.board, feeds: Self.feeds), width: 78, height: 3) == [
+            "┌ 4 信息源 ──────────────────────────────────────────────────────────────────┐",
+            "│应急 正常  公安 停滞!3  消防 中断  气象 等待                                │",
+            "└────────────────────────────────────────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("the status bar: mode, scenario clock, operator, open incidents by level")
+    func statusBar() {
+        #expect(WidgetFixture.draw(StatusBar(), WidgetFixture.model(Self.board), width: 100, height: 1) == [" 演练 ×60  2026-07-15 17:29:00  值班员 duty1  I:0 II:0 III:2 IV:6 未结 8"])
+        #expect(WidgetFixture.draw(StatusBar(), WidgetFixture.model(Self.board, language: .en, mode: .live), width: 100, height: 1) == [" LIVE  2026-07-15 17:29:00  operator duty1  I:0 II:0 III:2 IV:6 open 8"])
+    }
+
+    @Test("help is drawn from the keymap it is given")
+    func help() {
+        let lines = WidgetFixture.draw(HelpOverlay(keymap: .standard, commands: [("ack INC", "确认", "acknowledge")]), WidgetFixture.model(Self.board, language: .en), width: 100, height: 34)
+        #expect(Array(lines.prefix(4)) == [
+            "",
+            "            ┌ Help — keys ─────────────────────────────────────────────────────────────┐",
+            "            │ ?            help (press again to close)                                 │",
+            "            │ :            command line (↑↓ history, Tab completes)                    │",
+        ])
+        #expect(lines.contains { $0.contains(":ack INC") && $0.contains("acknowledge") })
+    }
+
+    @Test("below 80×24 a plain message, in the officer's language")
+    func tooSmall() {
+        #expect(WidgetFixture.draw(TooSmall(), WidgetFixture.model(Self.board), width: 60, height: 5) == [
+            "",
+            "                          终端太小",
+            "                 需要至少 80×24，当前 60×5",
+            "",
+            "",
+        ])
+    }
+
+    @Test("every widget draws into empty, 1×1 and 3×2 rectangles without crashing")
+    func degenerate() {
+        let model = WidgetFixture.model(Self.board, feeds: Self.feeds)
+        let widgets: [any Widget] = [BoardWidget(), DetailWidget(), FeedsWidget(), FeedsWidget(compact: true), QueueWidget(), StatusBar(), PromptLine(), TooSmall(), HelpOverlay(keymap: .standard, commands: [])]
+        for widget in widgets {
+            for (w, h) in [(0, 0), (1, 1), (3, 2), (2, 30)] {
+                #expect(WidgetFixture.draw(widget, model, width: w, height: h).count == h)
+            }
+        }
+    }
+}
