@@ -42,6 +42,11 @@ public enum RunCommand {
             operatorID: options.operatorID, layouts: layouts
         )
         session.store = store
+        if let problem = layouts.catalogue.problems.first {
+            // The other layouts still work; the officer learns which file to mend and why.
+            let shown = LayoutError(file: "layouts/" + URL(fileURLWithPath: problem.file).lastPathComponent, line: problem.line, problem.problem)
+            session.view.message = Message(.rejected, session.strings.pick("布局文件被拒：", "layout file refused: ") + shown.description)
+        }
         let signals = SignalWatch()
         let terminal: Terminal
         do { terminal = try Terminal(environment: environment) } catch {

@@ -11,8 +11,15 @@ extension Session {
         let outcome = intake.command(line, operator: operatorID, at: commandTime(wall: wall))
         try pipeline.submit(outcome.entries)
         try pipeline.flush()
-        view.message = Message(outcome.accepted ? .accepted : .rejected, outcome.answer)
+        view.message = Message(outcome.accepted ? .accepted : .rejected, localized(outcome))
         invalidateRows()
+    }
+
+    /// The intake answers in English (the log's language); the officer reads the verdict in
+    /// the interface's language, the command and the reason as they are.
+    private func localized(_ outcome: CommandOutcome) -> String {
+        let text = outcome.answer.drop { $0 != ":" }.dropFirst().drop { $0 == " " }
+        return (outcome.accepted ? strings.accepted : strings.rejected) + text
     }
 
     /// When a command happens: the scenario's clock in training (so an after-action report

@@ -27,7 +27,12 @@ extension Session {
     }
 
     private func answer(_ tone: Message.Tone, _ text: String) {
-        view.message = Message(tone, text)
+        let verdict = switch tone {
+        case .accepted: strings.accepted
+        case .rejected: strings.rejected
+        case .info: ""
+        }
+        view.message = Message(tone, verdict + text)
     }
 
     private func switchLayout(_ name: String) {

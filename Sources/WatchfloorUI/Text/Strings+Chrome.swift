@@ -14,5 +14,8 @@ extension Strings {
         pick("需要至少 80×24，当前 \(width)×\(height)", "needs at least 80×24, now \(width)×\(height)")
     }
     public var quitConfirm: String { pick("在线值守中：确定退出？再按 q 退出，其他键取消", "Live: really quit? Press q again to quit, any other key to stay") }
+    /// The verdict on a command, before the command or the reason.
+    public var accepted: String { pick("已受理：", "accepted: ") }
+    public var rejected: String { pick("已拒绝：", "rejected: ") }
     public var filterLabel: String { pick("筛选", "filter") }
 }

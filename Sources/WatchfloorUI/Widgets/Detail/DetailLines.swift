@@ -25,6 +25,11 @@ struct DetailLines {
         if let into = incident.mergedInto { status += " → \(into)" }
         status += "   " + s.detailOpened + s.colon + incident.opened.clockTime
         lines.append((status, .plain))
+        // Notes are what the floor has decided about the incident: read them first.
+        if !incident.notes.isEmpty {
+            lines.append((s.detailNotes, .accent))
+            for note in incident.notes { lines.append(("  " + InertText.clean(note), .plain)) }
+        }
 
         lines.append(("", .plain))
         lines.append((s.detailReports + " (\(incident.reports.count))", .accent))
@@ -60,10 +65,6 @@ struct DetailLines {
             lines.append((line, .plain))
         }
 
-        if !incident.notes.isEmpty {
-            lines.append((s.detailNotes, .accent))
-            for note in incident.notes { lines.append(("  " + InertText.clean(note), .plain)) }
-        }
         return lines
     }
 }
