@@ -46,6 +46,9 @@ final class Session {
         self.strings = strings
         self.operatorID = operatorID
         self.layouts = layouts
+        // The map's cursor starts over the middle of the province, not on the sea at A1.
+        let province = reference.gazetteer.province
+        if let middle = GridReference(zoomedTo: province).cell(of: province.centroid) { view.map.cursor = middle }
     }
 
     // MARK: - Feeds
