@@ -51,18 +51,8 @@ public final class SQLiteStore: Store {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let insert = try db.cachedStatement(sql: """
-                        INSERT INTO log_entry (seq, at, kind, actor, exercise, line, hash, prev)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                    for e in entries {
-                        let line = String(decoding: e.line, as: UTF8.self)
-                        insert.setUncheckedArguments([
-                            e.seq, e.entry.at.rfc3339, e.entry.kind.rawValue, e.entry.actor, e.entry.exercise,
-                            line, e.hash, e.prevHash,
-                        ])
-                        try insert.execute()
-                    }
+                    var insert = try SQLiteInsert(db)
+                    for e in entries { try insert.insert(e) }
                     return .commit
                 }
             }
