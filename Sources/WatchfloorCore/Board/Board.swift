@@ -4,7 +4,7 @@
 public struct Board: Sendable {
     /// Incident `SD-n` is at index n-1.
     public internal(set) var incidents: [Incident] = []
-    public internal(set) var reports: [ReportKey: Report] = [:]
+    public internal(set) var reports = ReportTable()
     public internal(set) var warnings: [String: Warning] = [:]
     /// Warning ids in the order they were issued.
     public internal(set) var warningOrder: [String] = []
@@ -55,7 +55,7 @@ public struct Board: Sendable {
 
     /// Whether `(source, id)` was already accepted.
     public func hasSeen(_ key: ReportKey) -> Bool {
-        reports[key] != nil || otherMessages.contains(key)
+        reports.contains(key) || otherMessages.contains(key)
     }
 
     public var openIncidents: [Incident] { incidents.filter(\.isOpen) }

@@ -114,9 +114,9 @@ extension Board {
     /// Finds the report a `ref` names: `source#id`, or an id from the same source, or an id
     /// from another office of the same city.
     public func resolve(ref: String, from source: String) -> ReportKey? {
-        if let key = ReportKey(parsing: ref), reports[key] != nil { return key }
+        if let key = ReportKey(parsing: ref), reports.contains(key) { return key }
         let same = ReportKey(source: source, id: ref)
-        if reports[same] != nil { return same }
+        if reports.contains(same) { return same }
         return reportsById[Self.refKey(ref, from: source)]
     }
 }
