@@ -15,6 +15,11 @@ public final class SQLiteStore: Store {
         config.label = "watchfloor"
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // 16 KiB pages for a new file (an existing one keeps its own): a log row is about
+            // 700 bytes, so 4 KiB pages held five or six, and a replay spent its commit thread
+            // splitting pages and writing WAL frames. Measured on a 1M-event replay: ~7 s less CPU;
+            // 64 KiB pages cost more system time than they saved.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
