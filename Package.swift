@@ -23,7 +23,11 @@ let package = Package(
         .target(name: "WatchfloorFeeds", dependencies: ["WatchfloorCore"]),
         .target(
             name: "WatchfloorStore",
-            dependencies: ["WatchfloorCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WatchfloorCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API itself, for the one hot loop that binds log lines (SQLiteInsert).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "WatchfloorUI",

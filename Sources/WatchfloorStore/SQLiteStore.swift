@@ -15,6 +15,11 @@ public final class SQLiteStore: Store {
         config.label = "watchfloor"
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // 16 KiB pages for a new file (an existing one keeps its own): a log row is about
+            // 700 bytes, so 4 KiB pages held five or six, and a replay spent its commit thread
+            // splitting pages and writing WAL frames. Measured on a 1M-event replay: ~7 s less CPU;
+            // 64 KiB pages cost more system time than they saved.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
@@ -51,18 +56,8 @@ public final class SQLiteStore: Store {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let insert = try db.cachedStatement(sql: """
-                        INSERT INTO log_entry (seq, at, kind, actor, exercise, line, hash, prev)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                    for e in entries {
-                        let line = String(decoding: e.line, as: UTF8.self)
-                        insert.setUncheckedArguments([
-                            e.seq, e.entry.at.rfc3339, e.entry.kind.rawValue, e.entry.actor, e.entry.exercise,
-                            line, e.hash, e.prevHash,
-                        ])
-                        try insert.execute()
-                    }
+                    var insert = try SQLiteInsert(db)
+                    for e in entries { try insert.insert(e) }
                     return .commit
                 }
             }

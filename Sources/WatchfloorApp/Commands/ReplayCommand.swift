@@ -36,10 +36,11 @@ public enum ReplayCommand {
             do { chain = try store.chainHead() } catch { throw AppError(error.message) }
             try BoardRebuild.fold(store, into: &board)
         }
-        var intake = Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: true)
-        let pipeline = CommitPipeline(store: store, output: LogOutput())
+        // The intake decides and applies; the pipeline seals, on its own thread.
+        var intake = Intake(board: board, correlator: reference.correlator(), exercise: true)
+        let pipeline = CommitPipeline(store: store, chain: chain, output: LogOutput())
         var pacer = ReplayPacer(speed: options.speed)
-        var pending: [SealedEntry] = []
+        var pending: [LogEntry] = []
         pending.reserveCapacity(batchSize + 16)
         // Paced replays are watched: each message is durable and printed before the next.
         let paced = options.speed != nil
@@ -53,11 +54,11 @@ public enum ReplayCommand {
 
         do throws(AppError) {
             try ReplaySources.forEachLine(options.files) { (line, position, oversized) throws(AppError) in
-                let sealed = oversized
-                    ? [intake.rejectOversized(start: line, at: position, limit: LineReader.maxLineBytes)]
-                    : intake.ingest(line, at: position)
-                if paced, let at = sealed.last?.entry.at { pacer.wait(for: at) }
-                pending.append(contentsOf: sealed)
+                let entries = oversized
+                    ? [intake.admitOversized(start: line, at: position, limit: LineReader.maxLineBytes)]
+                    : intake.admit(line, at: position)
+                if paced, let at = entries.last?.at { pacer.wait(for: at) }
+                pending.append(contentsOf: entries)
                 if paced || pending.count >= batchSize { try commit() }
                 return !pipeline.readerGone
             }
@@ -72,5 +73,8 @@ public enum ReplayCommand {
         if options.summary {
             FileHandle.standardError.write(Data(BoardSummary.text(intake.board, reference: reference).utf8))
         }
+        // The process ends next: freeing a day's board object by object took seconds, and
+        // the operating system takes the memory back at once.
+        ProcessEnd.keep(intake)
     }
 }

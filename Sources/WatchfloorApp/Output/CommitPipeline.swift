@@ -2,15 +2,18 @@ import Foundation
 import WatchfloorCore
 import WatchfloorStore
 
-/// Commits sealed entries to the store and then prints them, on a thread of its own, so that
-/// the fold of the next batch runs while the last one is being made durable (the machine has
-/// two cores; the fold is one). Entries reach stdout only after their commit, in order.
+/// Seals entries into the chain, commits them to the store and then prints them, on a thread
+/// of its own, so that the fold of the next batch runs while the last one is being hashed and
+/// made durable (the machine has two cores; the fold is one). Entries reach stdout only after
+/// their commit, in order.
 /// A queue of at most `depth` batches bounds memory; the fold waits when it is full.
 final class CommitPipeline: @unchecked Sendable {
     private let store: (any Store)?
     private let output: LogOutput
     private let condition = NSCondition()
-    private var queue: [[SealedEntry]] = []
+    private var queue: [[LogEntry]] = []
+    /// Where the chain continues; only the pipeline's thread touches it after `init`.
+    private var chain: LogChain
     private var finished = false
     private var failure: AppError?
     private var busy = false
@@ -19,8 +22,9 @@ final class CommitPipeline: @unchecked Sendable {
     private let depth = 4
     private var thread: Thread?
 
-    init(store: (any Store)?, output: LogOutput) {
+    init(store: (any Store)?, chain: LogChain, output: LogOutput) {
         self.store = store
+        self.chain = chain
         self.output = output
         // The thread holds the pipeline until it ends, so the pipeline never dies under it.
         let thread = Thread { self.drain() }
@@ -29,8 +33,9 @@ final class CommitPipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// Hands over a batch; throws the first commit failure seen so far.
-    func submit(_ batch: [SealedEntry]) throws(AppError) {
+    /// Hands over a batch, in the order the board applied it; throws the first commit failure
+    /// seen so far.
+    func submit(_ batch: [LogEntry]) throws(AppError) {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= depth && failure == nil { condition.wait() }
@@ -79,9 +84,12 @@ final class CommitPipeline: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let batch = queue.removeFirst()
+            let entries = queue.removeFirst()
             busy = true
             condition.unlock()
+            var batch: [SealedEntry] = []
+            batch.reserveCapacity(entries.count)
+            for e in entries { batch.append(chain.seal(e)) }
             var problem: AppError?
             if let store {
                 do { try store.append(batch) } catch { problem = AppError(error.message) }

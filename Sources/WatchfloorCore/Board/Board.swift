@@ -4,7 +4,7 @@
 public struct Board: Sendable {
     /// Incident `SD-n` is at index n-1.
     public internal(set) var incidents: [Incident] = []
-    public internal(set) var reports: [ReportKey: Report] = [:]
+    public internal(set) var reports = ReportTable()
     public internal(set) var warnings: [String: Warning] = [:]
     /// Warning ids in the order they were issued.
     public internal(set) var warningOrder: [String] = []
@@ -20,6 +20,11 @@ public struct Board: Sendable {
     /// What correlation needs of each incident, kept apart so that matching a report reads
     /// small plain values instead of copying whole incidents.
     var footprints: [Footprint] = []
+    /// Per incident, the last report time (in ms) at which the spatial index still keeps it:
+    /// its last report plus its window plus an hour's grace, or `Int64.min` once it is no
+    /// longer open. One dense integer per incident, because the index asks this of every
+    /// entry it passes over and a whole footprint per entry missed the cache.
+    var candidateUntil: [Int64] = []
     /// Accepted messages that are not incident reports (updates, unit status, alerts...).
     var otherMessages: Set<ReportKey> = []
     /// Reports by city and bare id (`3701#JN-URB-0005`), for `refs` that name another
@@ -50,7 +55,7 @@ public struct Board: Sendable {
 
     /// Whether `(source, id)` was already accepted.
     public func hasSeen(_ key: ReportKey) -> Bool {
-        reports[key] != nil || otherMessages.contains(key)
+        reports.contains(key) || otherMessages.contains(key)
     }
 
     public var openIncidents: [Incident] { incidents.filter(\.isOpen) }
@@ -75,7 +80,21 @@ public struct Board: Sendable {
     /// The key under which a ref is remembered: as written when it names its source, else
     /// within the referring report's city.
     static func refKey(_ ref: String, from source: String) -> String {
-        ref.contains("#") ? ref : "\(cityScope(ofSource: source))#\(ref)"
+        namesSource(ref) ? ref : "\(cityScope(ofSource: source))#\(ref)"
+    }
+
+    /// Whether a ref contains "#". Foundation's `contains` searched a CFString for every ref of
+    /// every report; without a `#` byte there is no match, and in ASCII text a byte is a
+    /// character, so only other text takes the slow, character-aware road it always took.
+    static func namesSource(_ ref: String) -> Bool {
+        var ascii = true
+        var hash = false
+        for b in ref.utf8 {
+            if b == UInt8(ascii: "#") { hash = true }
+            if b >= 0x80 { ascii = false }
+        }
+        if !hash { return false }
+        return ascii || ref.contains("#")
     }
 
     public static func number(of id: String) -> Int? {
@@ -89,7 +108,15 @@ public struct Board: Sendable {
     /// Brings an incident's footprint up to date after a change.
     mutating func refreshFootprint(_ i: Int) {
         let f = Footprint(incidents[i])
-        if i < footprints.count { footprints[i] = f } else { footprints.append(f) }
+        // Whole seconds times 1000: the same test as seconds(since:) <= window + 3600, exactly.
+        let until = f.isOpen ? f.lastReport.milliseconds + Int64(rules.window(f.category).seconds + 3600) * 1000 : Int64.min
+        if i < footprints.count {
+            footprints[i] = f
+            candidateUntil[i] = until
+        } else {
+            footprints.append(f)
+            candidateUntil.append(until)
+        }
     }
 }
 

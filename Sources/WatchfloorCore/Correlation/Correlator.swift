@@ -55,15 +55,14 @@ public struct Correlator: Sendable {
     func matchByProximity(_ report: Report, at p: GeoPoint, county: String?, in board: inout Board) -> Match? {
         var best: (n: Int32, score: Double, metres: Double, seconds: Double)?
         let footprints = board.footprints
+        let candidateUntil = board.candidateUntil
         let rules = rules
-        // An incident quiet for longer than its own window can match nothing again.
+        let now = report.time.milliseconds
+        // An incident quiet for longer than its own window can match nothing again (with an
+        // hour's grace, so a report that arrives late still finds what it belongs to).
         board.spatial.forEachCandidate(
             near: p, reachMetres: rules.window(report.category).metres,
-            keep: { n in
-                let f = footprints[Int(n)]
-                // An hour's grace, so a report that arrives late still finds what it belongs to.
-                return f.isOpen && report.time.seconds(since: f.lastReport) <= rules.window(f.category).seconds + 3600
-            }
+            keep: { n in now <= candidateUntil[Int(n)] }
         ) { n in
             let incident = footprints[Int(n)]
             guard rules.compatible(report.category, incident.category), let q = incident.location else { return }
@@ -115,9 +114,9 @@ extension Board {
     /// Finds the report a `ref` names: `source#id`, or an id from the same source, or an id
     /// from another office of the same city.
     public func resolve(ref: String, from source: String) -> ReportKey? {
-        if let key = ReportKey(parsing: ref), reports[key] != nil { return key }
+        if let key = ReportKey(parsing: ref), reports.contains(key) { return key }
         let same = ReportKey(source: source, id: ref)
-        if reports[same] != nil { return same }
+        if reports.contains(same) { return same }
         return reportsById[Self.refKey(ref, from: source)]
     }
 }

@@ -74,7 +74,10 @@ struct SpatialIndex: Sendable {
             if occupied.isEmpty { occupied = [UInt64](repeating: 0, count: Self.occupancyWords) }
             let bit = Self.occupancyBit(k)
             occupied[bit >> 6] |= 1 << UInt64(bit & 63)
-            cells[k, default: []].append(n)
+            // An incident is noted again with each report that joins it; once per cell is
+            // enough, since a query only asks which incidents a cell holds. Looked for from
+            // the end, where the incidents still being reported are.
+            cells[k, default: []].appendIfAbsent(n)
         }
 
         mutating func forEach(near p: GeoPoint, metres: Double, keep: (Int32) -> Bool, _ visit: (Int32) -> Void) {
@@ -119,5 +122,16 @@ struct SpatialIndex: Sendable {
                 for n in list { visit(n) }
             }
         }
+    }
+}
+
+private extension Array where Element == Int32 {
+    mutating func appendIfAbsent(_ n: Int32) {
+        var i = endIndex
+        while i > startIndex {
+            i -= 1
+            if self[i] == n { return }
+        }
+        append(n)
     }
 }

@@ -18,6 +18,13 @@ public struct Intake: Sendable {
     /// Takes one feed line (without its newline). `now` is the runtime's clock; nil means the
     /// scenario's own clock: the message's time, never running backwards.
     public mutating func ingest(_ line: UnsafeRawBufferPointer, at position: FeedPosition, now: Instant? = nil) -> [SealedEntry] {
+        admit(line, at: position, now: now).map { chain.seal($0) }
+    }
+
+    /// `ingest` without the sealing: the entries are on the board and are returned in order,
+    /// for a caller that seals them into its own chain (the replay seals on its commit thread,
+    /// beside the store). An intake whose entries are sealed elsewhere leaves `chain` alone.
+    public mutating func admit(_ line: UnsafeRawBufferPointer, at position: FeedPosition, now: Instant? = nil) -> [LogEntry] {
         let actor = "feed:" + position.feed
         let message: FeedMessage
         do throws(RejectReason) {
@@ -30,22 +37,22 @@ public struct Intake: Sendable {
             return [reject(line, at: position, reason: reason, time: now ?? board.clock ?? envelope.time)]
         }
         let at = now ?? max(envelope.time, board.clock ?? envelope.time)
-        var sealed = expireWarnings(at: at)
-        if case .heartbeat = message { return sealed }
+        var entries = expireWarnings(at: at)
+        if case .heartbeat = message { return entries }
         if board.hasSeen(envelope.key) {
             let event = LogEvent.reportDuplicate(feed: position.feed, offset: position.offset, key: envelope.key)
-            sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
-            return sealed
+            entries.append(apply(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
+            return entries
         }
         let decisions: [LogEvent]
         do throws(RejectReason) {
             decisions = try decide(message)
         } catch {
-            sealed.append(reject(line, at: position, reason: error.message, time: at))
-            return sealed
+            entries.append(reject(line, at: position, reason: error.message, time: at))
+            return entries
         }
         let accepted = LogEvent.reportAccepted(feed: position.feed, offset: position.offset, message: message, event: Array(line))
-        sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: accepted)))
+        entries.append(apply(LogEntry(at: at, actor: actor, exercise: exercise, event: accepted)))
         for decision in decisions {
             var event = decision
             // A new incident's id is only known once the report is on the board.
@@ -53,15 +60,20 @@ public struct Intake: Sendable {
                 o.incident = board.nextIncidentID
                 event = .incidentOpened(o)
             }
-            sealed.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
+            entries.append(apply(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
         }
-        return sealed
+        return entries
     }
 
     /// Applies an entry to the board and seals it. Operators' commands come through here too.
     public mutating func record(_ entry: LogEntry) -> SealedEntry {
+        chain.seal(apply(entry))
+    }
+
+    /// Applies an entry to the board and hands it back, to be sealed in order.
+    private mutating func apply(_ entry: LogEntry) -> LogEntry {
         _ = board.apply(entry)
-        return chain.seal(entry)
+        return entry
     }
 
     /// A message from the future would move the board's clock and expire every warning:
@@ -80,16 +92,21 @@ public struct Intake: Sendable {
     /// Refuses a line too long to hold (over 1 MiB): only its start was kept, so it is
     /// rejected outright rather than decoded from a fragment.
     public mutating func rejectOversized(start: UnsafeRawBufferPointer, at position: FeedPosition, limit: Int, now: Instant? = nil) -> SealedEntry {
+        chain.seal(admitOversized(start: start, at: position, limit: limit, now: now))
+    }
+
+    /// `rejectOversized` without the sealing, as `admit` is to `ingest`.
+    public mutating func admitOversized(start: UnsafeRawBufferPointer, at position: FeedPosition, limit: Int, now: Instant? = nil) -> LogEntry {
         reject(start, at: position, reason: "line longer than \(limit / (1 << 20)) MiB; a feed message must be shorter",
                time: now ?? board.clock ?? Instant(milliseconds: 0))
     }
 
     /// Records a refused line: where it was, why, and its first 200 bytes.
-    private mutating func reject(_ line: UnsafeRawBufferPointer, at position: FeedPosition, reason: String, time: Instant) -> SealedEntry {
+    private mutating func reject(_ line: UnsafeRawBufferPointer, at position: FeedPosition, reason: String, time: Instant) -> LogEntry {
         let rejection = ReportRejection(
             feed: position.feed, offset: position.offset, line: position.line, reason: reason, head: Self.head(of: line)
         )
-        return record(LogEntry(at: time, actor: "feed:" + position.feed, exercise: exercise, event: .reportRejected(rejection)))
+        return apply(LogEntry(at: time, actor: "feed:" + position.feed, exercise: exercise, event: .reportRejected(rejection)))
     }
 
     /// The first 200 bytes of a bad line, as valid UTF-8, for the log and the rejects pane:

@@ -70,14 +70,16 @@ extension Intake {
     }
 
     /// Warnings whose `expires` has passed end now.
-    mutating func expireWarnings(at now: Instant) -> [SealedEntry] {
-        var sealed: [SealedEntry] = []
-        guard let next = board.nextExpiry, next <= now else { return sealed }
+    mutating func expireWarnings(at now: Instant) -> [LogEntry] {
+        var entries: [LogEntry] = []
+        guard let next = board.nextExpiry, next <= now else { return entries }
         for w in board.activeWarnings {
             if let expires = w.expires, expires <= now {
-                sealed.append(record(LogEntry(at: now, actor: "system", exercise: exercise, event: .warningExpired(warning: w.id))))
+                let entry = LogEntry(at: now, actor: "system", exercise: exercise, event: .warningExpired(warning: w.id))
+                _ = board.apply(entry)
+                entries.append(entry)
             }
         }
-        return sealed
+        return entries
     }
 }
