@@ -11,7 +11,7 @@ final class CommitPipeline: @unchecked Sendable {
     private let store: (any Store)?
     private let output: LogOutput
     private let condition = NSCondition()
-    private var queue: [[LogEntry]] = []
+    private var queue: [Batch] = []
     /// Where the chain continues; only the pipeline's thread touches it after `init`.
     private var chain: LogChain
     private var finished = false
@@ -33,9 +33,26 @@ final class CommitPipeline: @unchecked Sendable {
         thread.start()
     }
 
+    /// Entries the pipeline seals itself (a headless replay), or entries already sealed by
+    /// the caller (the board's console seals on its own thread, because an operator's command
+    /// and another console's entries must link into the chain it shows).
+    private enum Batch {
+        case unsealed([LogEntry])
+        case sealed([SealedEntry])
+    }
+
     /// Hands over a batch, in the order the board applied it; throws the first commit failure
     /// seen so far.
     func submit(_ batch: [LogEntry]) throws(AppError) {
+        try enqueue(.unsealed(batch))
+    }
+
+    /// Hands over entries the caller sealed; the pipeline's own chain is then not used.
+    func submit(sealed batch: [SealedEntry]) throws(AppError) {
+        try enqueue(.sealed(batch))
+    }
+
+    private func enqueue(_ batch: Batch) throws(AppError) {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= depth && failure == nil { condition.wait() }
@@ -84,12 +101,17 @@ final class CommitPipeline: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let entries = queue.removeFirst()
+            let next = queue.removeFirst()
             busy = true
             condition.unlock()
             var batch: [SealedEntry] = []
-            batch.reserveCapacity(entries.count)
-            for e in entries { batch.append(chain.seal(e)) }
+            switch next {
+            case .sealed(let sealed):
+                batch = sealed
+            case .unsealed(let entries):
+                batch.reserveCapacity(entries.count)
+                for e in entries { batch.append(chain.seal(e)) }
+            }
             var problem: AppError?
             if let store {
                 do { try store.append(batch) } catch { problem = AppError(error.message) }

@@ -36,7 +36,7 @@ public enum RunCommand {
         let session = Session(
             reference: reference,
             intake: Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: training),
-            pipeline: CommitPipeline(store: store, output: output), tape: tape, speed: speed,
+            pipeline: CommitPipeline(store: store, chain: chain, output: output), tape: tape, speed: speed,
             mode: training ? .training : .live,
             strings: Strings(options.language.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(environment)),
             operatorID: options.operatorID, layouts: layouts
@@ -60,7 +60,7 @@ public enum RunCommand {
             failure = error
         }
         terminal.close()
-        do { try session.pipeline.close() } catch { failure = failure ?? error }
+        do throws(AppError) { try session.pipeline.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
         if let storePath {
             let kept = session.strings.pick("日志已保存在 ", "the log is kept in ")

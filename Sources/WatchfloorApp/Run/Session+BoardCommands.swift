@@ -9,7 +9,7 @@ extension Session {
         // A live console decides on the latest board, including what others wrote.
         if mode == .live, let store { try catchUp(store) }
         let outcome = intake.command(line, operator: operatorID, at: commandTime(wall: wall))
-        try pipeline.submit(outcome.entries)
+        try pipeline.submit(sealed: outcome.entries)
         try pipeline.flush()
         view.message = Message(outcome.accepted ? .accepted : .rejected, localized(outcome))
         invalidateRows()

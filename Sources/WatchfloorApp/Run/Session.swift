@@ -79,7 +79,7 @@ final class Session {
             dirty = true
             cachedRows = nil
         }
-        if !sealed.isEmpty { try pipeline.submit(sealed) }
+        if !sealed.isEmpty { try pipeline.submit(sealed: sealed) }
     }
 
     /// Seconds until the next replay line is due (nil: nothing is scheduled).
