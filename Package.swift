@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
         .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
+        .testTarget(name: "WatchfloorTerminalTests", dependencies: ["WatchfloorTerminal"]),
         .testTarget(name: "WatchfloorUITests", dependencies: ["WatchfloorUI", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore", "WatchfloorUI"]),
     ],

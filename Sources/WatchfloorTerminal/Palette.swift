@@ -7,9 +7,16 @@ import WatchfloorUI
 struct Palette {
     let depth: ColorDepth
 
-    /// (foreground, background) per role; -1 is the terminal's default.
-    private func colours(_ role: ColorRole) -> (Int16, Int16)? {
-        let full = depth == .full256
+    /// (foreground, background) per role; -1 is the terminal's default. On a direct-colour
+    /// terminal the 256-colour choices are sent as their RGB values.
+    private func colours(_ role: ColorRole) -> (Int32, Int32)? {
+        guard let (fg, bg) = indexed(role) else { return nil }
+        guard depth == .direct else { return (Int32(fg), Int32(bg)) }
+        return (Self.rgb(fg), Self.rgb(bg))
+    }
+
+    private func indexed(_ role: ColorRole) -> (Int16, Int16)? {
+        let full = depth == .full256 || depth == .direct
         switch role {
         case .normal: return nil
         case .levelI: return (full ? 196 : Int16(COLOR_RED), -1)
@@ -32,7 +39,26 @@ struct Palette {
         guard depth != .none else { return }
         for role in ColorRole.allCases {
             guard let (fg, bg) = colours(role) else { continue }
-            init_pair(Int16(role.rawValue), fg, bg)
+            init_extended_pair(Int32(role.rawValue), fg, bg)
+        }
+    }
+
+    /// The RGB value of an xterm 256-colour index (-1, the default, stays -1).
+    static func rgb(_ index: Int16) -> Int32 {
+        let i = Int32(index)
+        switch i {
+        case ..<0: return -1
+        case 0..<16:
+            let basic: [Int32] = [0x000000, 0xCD0000, 0x00CD00, 0xCDCD00, 0x0000EE, 0xCD00CD, 0x00CDCD, 0xE5E5E5,
+                                  0x7F7F7F, 0xFF0000, 0x00FF00, 0xFFFF00, 0x5C5CFF, 0xFF00FF, 0x00FFFF, 0xFFFFFF]
+            return basic[Int(i)]
+        case 16..<232:
+            let steps: [Int32] = [0, 95, 135, 175, 215, 255]
+            let n = i - 16
+            return steps[Int(n / 36)] << 16 | steps[Int(n / 6 % 6)] << 8 | steps[Int(n % 6)]
+        default:
+            let grey = 8 + (i - 232) * 10
+            return grey << 16 | grey << 8 | grey
         }
     }
 
