@@ -63,6 +63,8 @@ public final class SQLiteStore: Store {
                         ])
                         try insert.execute()
                     }
+                    // The transactional outbox: orders change in the same transaction as their entries.
+                    try OrderTable.apply(entries, in: db)
                     return .commit
                 }
             }
