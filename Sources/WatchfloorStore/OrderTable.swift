@@ -9,11 +9,17 @@ enum OrderTable {
         for e in entries {
             switch e.entry.event {
             case .dispatchQueued(let q):
-                try db.execute(sql: """
-                    INSERT INTO dispatch_order (id, idempotency_key, incident, unit, agency, state, exercise, created, note, queued_seq, updated_seq)
-                    VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)
-                    """, arguments: [q.order, q.key, q.incident, q.unit, q.agency.rawValue, e.entry.exercise,
-                                     e.entry.at.rfc3339, q.note, e.seq, e.seq])
+                do {
+                    try db.execute(sql: """
+                        INSERT INTO dispatch_order (id, idempotency_key, incident, unit, agency, state, exercise, created, note, queued_seq, updated_seq)
+                        VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)
+                        """, arguments: [q.order, q.key, q.incident, q.unit, q.agency.rawValue, e.entry.exercise,
+                                         e.entry.at.rfc3339, q.note, e.seq, e.seq])
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+                    && (error.message ?? "").contains("idempotency_key") {
+                    // Two writers decided on the same board: the first one's order stands.
+                    throw StoreError("idempotency key \(q.key) already made an order, so \(q.order) was not queued again; `watchfloor queue list` shows the order that stands")
+                }
             case .dispatchClaimed(let c):
                 try update(c.order, seq: e.seq, in: db, sql: """
                     state = 'claimed', consumer = ?, lease_expires = ?, next_attempt = NULL

@@ -97,7 +97,7 @@ struct QueueCmd: ParsableCommand {
 
         @OptionGroup var common: Common
 
-        @Argument(help: "The order id (ORD-0001).")
+        @Argument(help: "The order id: ORD-0001, ord-1 or 1.")
         var order: String
 
         @Option(help: "This gateway's id: it must hold the claim.")
@@ -115,7 +115,7 @@ struct QueueCmd: ParsableCommand {
 
         func run() throws {
             try perform { () throws(AppError) in
-                try QueueCommand.ack(storePath: common.storePath, consumer: consumer, order: order.uppercased(),
+                try QueueCommand.ack(storePath: common.storePath, consumer: consumer, order: Order.id(parsing: order),
                                      status: status.flatMap(UnitStatus.init(rawValue:)))
             }
         }
@@ -126,7 +126,7 @@ struct QueueCmd: ParsableCommand {
 
         @OptionGroup var common: Common
 
-        @Argument(help: "The order id (ORD-0001).")
+        @Argument(help: "The order id: ORD-0001, ord-1 or 1.")
         var order: String
 
         @Option(help: "This gateway's id: it must hold the claim.")
@@ -139,7 +139,7 @@ struct QueueCmd: ParsableCommand {
 
         func run() throws {
             try perform { () throws(AppError) in
-                try QueueCommand.fail(storePath: common.storePath, consumer: consumer, order: order.uppercased(), reason: reason)
+                try QueueCommand.fail(storePath: common.storePath, consumer: consumer, order: Order.id(parsing: order), reason: reason)
             }
         }
     }

@@ -53,7 +53,7 @@ struct QueueTests {
         #expect(stranger.status == 1)
         #expect(stranger.stderrText == "watchfloor: cannot acknowledge order ORD-0001: it is claimed by gw1, not gw2\n")
 
-        let ack = try await Watchfloor.run(["queue", "ack", "ORD-0001", "--store", store, "--consumer", "gw1", "--status", "enroute"], in: dir.url)
+        let ack = try await Watchfloor.run(["queue", "ack", "ord-1", "--store", store, "--consumer", "gw1", "--status", "enroute"], in: dir.url)
         #expect(ack.status == 0, "stderr: \(ack.stderrText)")
         #expect(ack.stdoutText == "acked ORD-0001: FIRE-3701-02 → SD-0002 (enroute)\n")
         #expect(try await orders(["queue", "list", "--store", store], in: dir).first?.string("state") == "acked")

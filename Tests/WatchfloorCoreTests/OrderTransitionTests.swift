@@ -110,6 +110,13 @@ struct OrderTransitionTests {
         }
     }
 
+    @Test("order ids are read however a gateway operator writes them", arguments: [
+        ("ORD-0042", "ORD-0042"), ("ord-42", "ORD-0042"), ("42", "ORD-0042"), ("ORD-12345", "ORD-12345"), ("x1", "X1"), ("0", "0"),
+    ])
+    func orderIDs(text: String, id: String) {
+        #expect(Order.id(parsing: text) == id)
+    }
+
     @Test("a lapsed claim reads as queued, and a new claim fences the old holder off")
     func leaseExpiry() throws {
         let held = Self.order(.claimed, consumer: "gw1", lease: 60)

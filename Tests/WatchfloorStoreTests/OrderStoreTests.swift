@@ -130,7 +130,7 @@ struct OrderStoreTests {
         let error = #expect(throws: StoreError.self) {
             try queue([("SD-0001", "FIRE-3701-01")], into: store)
         }
-        #expect(error?.message.contains("idempotency_key") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("idempotency key SD-0001/FIRE-3701-01/1 already made an order") == true, "\(error?.message ?? "")")
         #expect(try store.orders().count == 1)
         #expect(try store.chainHead().nextSeq == head.nextSeq, "the entry that would have made it is not stored either")
     }

@@ -57,6 +57,17 @@ public struct Order: Sendable, Equatable {
         return "ORD-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
+    /// `ORD-0042`, `ord-42` or `42` as the order's id; the text upper-cased when it is none of
+    /// those, so that "no order" names what was typed.
+    public static func id(parsing text: String) -> String {
+        let upper = text.uppercased()
+        let digits = upper.hasPrefix("ORD-") ? upper.dropFirst(4) : Substring(upper)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), n >= 1 else {
+            return upper
+        }
+        return id(number: n)
+    }
+
     public static func number(of id: String) -> Int? {
         guard id.hasPrefix("ORD-") else { return nil }
         return Int(id.dropFirst(4))
