@@ -34,6 +34,7 @@ enum SQLiteSchema {
                 END;
                 """)
         }
+        registerOrders(&migrator)
         return migrator
     }
 }

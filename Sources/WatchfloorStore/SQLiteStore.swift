@@ -56,8 +56,9 @@ public final class SQLiteStore: Store {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    var insert = try SQLiteInsert(db)
-                    for e in entries { try insert.insert(e) }
+                    try Self.insert(entries, in: db)
+                    // The transactional outbox: orders change in the same transaction as their entries.
+                    try OrderTable.apply(entries, in: db)
                     return .commit
                 }
             }

@@ -11,7 +11,7 @@ struct Watchfloor: ParsableCommand {
             Six agencies' feeds (emergency, police, fire, weather, transport, urban management) become one \
             incident board and one hash-chained incident log.
             """,
-        subcommands: [RunCmd.self, Replay.self, BoardCmd.self, Exec.self, Log.self, Demo.self]
+        subcommands: [RunCmd.self, Replay.self, BoardCmd.self, Exec.self, QueueCmd.self, Log.self, Demo.self]
     )
 }
 
@@ -91,7 +91,11 @@ struct Exec: ParsableCommand {
         abstract: "Run one operator command against a store's board; it is logged whether accepted or rejected.",
         discussion: """
             Commands: ack INC, level INC I|II|III|IV, merge INC INC, split INC REPORT, note INC TEXT, \
-            close INC [REASON], reopen INC. INC is SD-0042, sd-42 or 42.
+            close INC [REASON], reopen INC, dispatch INC UNIT... [-- NOTE] (d), status UNIT STATUS (st). \
+            INC is SD-0042, sd-42 or 42.
+
+            A dispatch queues one order per unit. Given --key, the same dispatch sent again with the same \
+            key (a retry after a lost answer) is answered as accepted and makes no second order.
 
             Prints "accepted: ..." on stdout, or "rejected: " and the reason on stderr. \
             Exit status: 0 accepted; 1 rejected; 2 the store could not be read or written.
@@ -105,6 +109,9 @@ struct Exec: ParsableCommand {
 
     @Option(help: "The operator id on every entry (default: the login name).")
     var `operator`: String?
+
+    @Option(help: "An idempotency key for a dispatch, so that retrying it never makes a second order.")
+    var key: String?
 
     // Options go before the command; everything from its verb on is the command's own.
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.")
@@ -127,7 +134,7 @@ struct Exec: ParsableCommand {
         try perform { () throws(AppError) in
             accepted = try ExecCommand.run(
                 storePath: store ?? DataFiles.defaultStorePath(), operator: `operator` ?? ExecCommand.loginName() ?? "",
-                words: command
+                words: command, key: key
             )
         }
         if !accepted { throw ExitCode(1) }

@@ -20,7 +20,7 @@ struct CommandCompletionTests {
     @Test("verbs complete from what is typed, the `:` kept")
     func verbs() {
         let board = intake().board
-        #expect(CommandParser.complete("", board: board) == ["ack ", "level ", "merge ", "split ", "note ", "close ", "reopen "])
+        #expect(CommandParser.complete("", board: board) == ["ack ", "level ", "merge ", "split ", "note ", "close ", "reopen ", "dispatch ", "status "])
         #expect(CommandParser.complete(":re", board: board) == [":reopen "])
         #expect(CommandParser.complete("CL", board: board) == ["close "])
         #expect(CommandParser.complete("frob ", board: board) == [])

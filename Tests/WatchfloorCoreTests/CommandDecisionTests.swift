@@ -85,7 +85,7 @@ struct CommandDecisionTests {
     }
 
     @Test("a refused command is one command.rejected entry with the reason, and the board is unchanged", arguments: [
-        ([], "frob 1", "unknown command \"frob\"; commands: ack, level, merge, split, note, close, reopen"),
+        ([], "frob 1", "unknown command \"frob\"; commands: ack, level, merge, split, note, close, reopen, dispatch, status"),
         ([], "level 1 V", "level 1 V: level is I, II, III or IV"),
         ([], "ack 9", "ack SD-0009: no incident SD-0009"),
         (["ack 1"], "ack 1", "ack SD-0001: SD-0001 is already acknowledged"),

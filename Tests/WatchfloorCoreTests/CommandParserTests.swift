@@ -21,19 +21,28 @@ struct CommandParserTests {
         ("close 5", .close(incident: "SD-0005", reason: nil)),
         ("close 5 false alarm", .close(incident: "SD-0005", reason: "false alarm")),
         ("reopen SD-12345", .reopen(incident: "SD-12345")),
+        ("dispatch SD-0042 FIRE-3701-01", .dispatch(incident: "SD-0042", units: ["FIRE-3701-01"], note: nil)),
+        ("d 42 fire-3701-01 emer-3701-01 -- 地下通道 2 人被困", .dispatch(incident: "SD-0042", units: ["FIRE-3701-01", "EMER-3701-01"], note: "地下通道 2 人被困")),
+        ("d 42", .dispatch(incident: "SD-0042", units: [], note: nil)),
+        ("status FIRE-3701-01 enroute", .status(unit: "FIRE-3701-01", status: .enroute)),
+        ("st pol-3701-02 OUT_OF_SERVICE", .status(unit: "POL-3701-02", status: .outOfService)),
     ])
     func parses(text: String, expected: Command) throws {
         #expect(try CommandParser.parse(text) == expected)
     }
 
-    static let verbList = "ack, level, merge, split, note, close, reopen"
+    static let verbList = "ack, level, merge, split, note, close, reopen, dispatch, status"
 
     @Test("a refusal names what is wrong and how the command is written", arguments: [
         ("", "empty command; commands: \(verbList)"),
         (" : ", "empty command; commands: \(verbList)"),
         ("frob 1", "unknown command \"frob\"; commands: \(verbList)"),
-        // Not yet: they arrive with the dispatch queue.
-        ("dispatch SD-0042 FIRE-3701-01", "unknown command \"dispatch\"; commands: \(verbList)"),
+        ("dispatch", "dispatch: missing the incident; usage: dispatch INC UNIT... [-- NOTE]"),
+        ("d 42 FIRE/1", "d 42 FIRE/1: \"FIRE/1\" is not a unit id; write it as units.json does, e.g. FIRE-3701-01"),
+        ("st", "st: missing the unit; usage: status UNIT STATUS"),
+        ("st FIRE-3701-01", "st FIRE-3701-01: missing the status; usage: status UNIT STATUS"),
+        ("st FIRE-3701-01 busy", "st FIRE-3701-01 busy: status is one of available, dispatched, enroute, onscene, returning, out_of_service"),
+        ("st FIRE-3701-01 enroute now", "st FIRE-3701-01 enroute now: too many arguments; usage: status UNIT STATUS"),
         ("level SD-0042 V", "level SD-0042 V: level is I, II, III or IV"),
         ("level SD-0042 5", "level SD-0042 5: level is I, II, III or IV"),
         ("ack", "ack: missing the incident; usage: ack INC"),
@@ -69,7 +78,8 @@ struct CommandParserTests {
 
     @Test("the normalized form parses back to the same command")
     func normalizedRoundTrip() throws {
-        for text in ["a 7", "lv 3 1", "merge 1 sd-2", "split 1 crash-2", "n 5 积水 深", "close 5 false alarm", "close 5", "reopen 9"] {
+        for text in ["a 7", "lv 3 1", "merge 1 sd-2", "split 1 crash-2", "n 5 积水 深", "close 5 false alarm", "close 5", "reopen 9",
+                     "d 4 fire-3701-01 emer-3701-02 -- 二人被困", "d 4 FIRE-3701-01", "st fire-3701-01 onscene"] {
             let command = try CommandParser.parse(text)
             #expect(try CommandParser.parse(command.normalized) == command, "\(text)")
         }

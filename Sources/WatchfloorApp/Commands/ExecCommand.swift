@@ -11,8 +11,8 @@ public enum ExecCommand {
 
     /// Runs the command and prints its answer: on stdout when accepted, on stderr when
     /// rejected. Returns whether it was accepted.
-    public static func run(storePath: String, operator id: String, words: [String]) throws(AppError) -> Bool {
-        let outcome = try record(storePath: storePath, operator: id, words: words,
+    public static func run(storePath: String, operator id: String, words: [String], key: String? = nil) throws(AppError) -> Bool {
+        let outcome = try record(storePath: storePath, operator: id, words: words, key: key,
                                  now: Instant(secondsSince1970: Date().timeIntervalSince1970))
         if outcome.accepted {
             print(outcome.answer)
@@ -22,29 +22,36 @@ public enum ExecCommand {
         return outcome.accepted
     }
 
-    /// Folds the store's board, runs the command on it and commits what it recorded.
-    static func record(storePath: String, operator id: String, words: [String], now: Instant) throws(AppError) -> CommandOutcome {
+    /// Folds the store's board, then decides and commits under the store's write lock: the
+    /// entries others committed since the fold are folded in first, so the command is decided
+    /// on the latest board and two consoles never both send one unit.
+    static func record(storePath: String, operator id: String, words: [String], key: String? = nil, now: Instant) throws(AppError) -> CommandOutcome {
         do throws(AppError) {
             guard FileManager.default.fileExists(atPath: storePath) else {
                 throw AppError("no store at \(storePath) — replay or ingest into it first, or pass --store PATH")
             }
             let reference = try Reference.load(try DataFiles.locate())
             let store = try StoreOpener.sqlite(storePath)
-            var board = reference.emptyBoard()
-            // The head is read before the fold: an entry another console commits in between
-            // makes the append fail (the schema refuses the chain), never go unseen.
-            let chain: LogChain
-            do { chain = try store.chainHead() } catch { throw AppError(error.message) }
-            try BoardRebuild.fold(store, into: &board)
-            // Live unless the incident acted on was opened in training (the entries then say so).
-            var intake = Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: false)
-            let outcome = intake.command(words.joined(separator: " "), operator: id, at: now)
-            do throws(StoreError) {
-                try store.append(outcome.entries)
-            } catch {
+            var folded = reference.emptyBoard()
+            // The long fold runs before the lock is taken; only the tail is folded under it.
+            let last = try BoardRebuild.fold(store, into: &folded)
+            let snapshot = folded
+            do {
+                return try store.transact { tx in
+                    var board = snapshot
+                    try tx.forEachLine(from: last + 1) { try BoardRebuild.apply($0, to: &board) }
+                    // Live unless the incident acted on was opened in training (the entries then say so).
+                    var intake = Intake(board: board, chain: try tx.chainHead(), correlator: reference.correlator(), exercise: false)
+                    let outcome = intake.command(words.joined(separator: " "), operator: id, at: now, key: key)
+                    return (outcome.entries, outcome)
+                }
+            } catch let error as AppError {
+                throw error
+            } catch let error as StoreError {
                 throw AppError("\(error.message) — the command was not recorded; run it again")
+            } catch {
+                throw AppError("\(error) — the command was not recorded; run it again")
             }
-            return outcome
         } catch {
             throw AppError(error.message, exitCode: failureStatus)
         }

@@ -9,6 +9,8 @@ public struct Board: Sendable {
     /// Warning ids in the order they were issued.
     public internal(set) var warningOrder: [String] = []
     public internal(set) var units: [String: Unit] = [:]
+    /// Dispatch orders as the log records them; `ORD-n` is at index n-1.
+    public internal(set) var orders: [Order] = []
     /// The time of the newest entry applied.
     public internal(set) var clock: Instant?
     /// The earliest `expires` of the active warnings, so expiry costs nothing per message.
@@ -17,6 +19,8 @@ public struct Board: Sendable {
     public internal(set) var duplicateCount = 0
 
     var incidentOfReport: [ReportKey: Int32] = [:]
+    /// Orders by idempotency key, so a retried submission finds the order it already made.
+    var orderByKey: [String: Int] = [:]
     /// What correlation needs of each incident, kept apart so that matching a report reads
     /// small plain values instead of copying whole incidents.
     var footprints: [Footprint] = []

@@ -38,6 +38,8 @@ extension Board {
             return carryOut(accepted.command)
         case .commandRejected:
             return []
+        case .dispatchQueued, .dispatchClaimed, .dispatchAcked, .dispatchFailed:
+            return dispatch(entry)
         }
     }
 
@@ -207,7 +209,7 @@ extension Board {
         nextExpiry = warnings.values.filter { $0.status == .active }.compactMap(\.expires).min()
     }
 
-    private mutating func unitStatus(_ change: UnitStatusChange) -> [Effect] {
+    mutating func unitStatus(_ change: UnitStatusChange) -> [Effect] {
         var unit = units[change.unit] ?? Unit(
             id: change.unit, agency: change.agency,
             kind: "", name: change.unit, adcode: "", station: "", home: change.location ?? GeoPoint(lat: 0, lon: 0)

@@ -1,9 +1,9 @@
 extension Board {
     /// Carries out an accepted command. It was checked against this board when it was
     /// accepted, so it is applied as recorded; one that names no incident changes nothing.
-    /// A merge or split changes nothing here: its decision entry follows.
+    /// A merge, split, dispatch or status changes nothing here: its decision entries follow.
     mutating func carryOut(_ command: Command) -> [Effect] {
-        guard let n = Self.number(of: command.incident), n >= 1, n <= incidents.count else { return [] }
+        guard let id = command.incident, let n = Self.number(of: id), n >= 1, n <= incidents.count else { return [] }
         let i = n - 1
         switch command {
         case .ack:
@@ -21,7 +21,8 @@ extension Board {
             if let p = incidents[i].location {
                 spatial.insert(Int32(i), at: p, reachMetres: rules.window(incidents[i].category).metres)
             }
-        case .merge, .split:
+        case .merge, .split, .dispatch, .status:
+            // Carried out by the decision entries that follow (merge, split, orders, unit status).
             return []
         }
         refreshFootprint(i)

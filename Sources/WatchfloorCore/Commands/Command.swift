@@ -10,6 +10,11 @@ public enum Command: Sendable, Equatable {
     case note(incident: String, text: String)
     case close(incident: String, reason: String?)
     case reopen(incident: String)
+    /// Sends units to an incident: one dispatch order each. With no units, the officer is
+    /// asking what to send (the refusal names the run card's nearest units).
+    case dispatch(incident: String, units: [String], note: String?)
+    /// Sets a unit's status by hand (an agency's word on the phone).
+    case status(unit: String, status: UnitStatus)
 
     /// The canonical verb (never an alias).
     public var verb: String {
@@ -21,15 +26,20 @@ public enum Command: Sendable, Equatable {
         case .note: "note"
         case .close: "close"
         case .reopen: "reopen"
+        case .dispatch: "dispatch"
+        case .status: "status"
         }
     }
 
-    /// The incident the command acts on; for `merge`, the one that remains.
-    public var incident: String {
+    /// The incident the command acts on; for `merge`, the one that remains; nil for `status`,
+    /// which acts on a unit.
+    public var incident: String? {
         switch self {
         case .ack(let id), .level(let id, _), .merge(let id, _), .split(let id, _), .note(let id, _),
-             .close(let id, _), .reopen(let id):
+             .close(let id, _), .reopen(let id), .dispatch(let id, _, _):
             id
+        case .status:
+            nil
         }
     }
 
@@ -44,6 +54,9 @@ public enum Command: Sendable, Equatable {
         case let .note(id, text): "note \(id) \(text)"
         case let .close(id, reason): "close \(id)" + (reason.map { " \($0)" } ?? "")
         case .reopen(let id): "reopen \(id)"
+        case let .dispatch(id, units, note):
+            (["dispatch", id] + units).joined(separator: " ") + (note.map { " -- \($0)" } ?? "")
+        case let .status(unit, status): "status \(unit) \(status.rawValue)"
         }
     }
 }

@@ -53,8 +53,27 @@ extension CommandParser {
             }
         case ("note", 0): return ids { $0.status != .merged }
         case ("reopen", 0): return ids { $0.status == .closed }
+        case ("dispatch", 0): return ids(\.isOpen)
+        case ("dispatch", _):
+            guard !words.contains("--"), let id = words.first.flatMap({ incidentID($0) }) else { return [] }
+            let named = Set(words.dropFirst().map { $0.uppercased() })
+            return dispatchableUnits(for: id, board: board).filter { !named.contains($0) }
+        case ("status", 0): return board.units.keys.sorted()
+        case ("status", 1): return UnitStatus.allCases.map(\.rawValue).filter { $0 != UnitStatus.dispatched.rawValue }
         default: return []
         }
+    }
+
+    /// The units a dispatch to `id` may name: available, of an agency the run card allows,
+    /// nearest first when the incident has a position.
+    static func dispatchableUnits(for id: String, board: Board) -> [String] {
+        guard let incident = board.incident(id) else { return [] }
+        let card = RunCard.card(for: incident.category)
+        let units = board.units.values.filter { $0.status == .available && card.agencies.contains($0.agency) }
+        guard let p = incident.location else { return units.map(\.id).sorted() }
+        return units.map { ($0.id, ($0.position ?? $0.home).distance(to: p)) }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            .map(\.0)
     }
 
     /// Whether a candidate fits what is typed so far: incident ids match however the officer

@@ -20,6 +20,9 @@ public enum CommandParser {
         Verb(name: "note", aliases: ["n"], usage: "note INC TEXT", summary: "add a note to an incident"),
         Verb(name: "close", aliases: [], usage: "close INC [REASON]", summary: "close an incident"),
         Verb(name: "reopen", aliases: [], usage: "reopen INC", summary: "reopen a closed incident"),
+        Verb(name: "dispatch", aliases: ["d"], usage: "dispatch INC UNIT... [-- NOTE]",
+             summary: "send units to an incident (with no unit: what the run card suggests)"),
+        Verb(name: "status", aliases: ["st"], usage: "status UNIT STATUS", summary: "set a unit's status"),
     ]
 
     /// The verb a word names, by name or alias, ignoring case.
@@ -74,6 +77,31 @@ public enum CommandParser {
         case "close":
             let id = try incident()
             return .close(incident: id, reason: words.remainder.isEmpty ? nil : String(words.remainder))
+        case "dispatch":
+            let id = try incident()
+            var units: [String] = []
+            var note: String?
+            while let word = words.next() {
+                if word == "--" {
+                    note = words.remainder.isEmpty ? nil : String(words.remainder)
+                    break
+                }
+                guard let unit = unitID(word) else {
+                    throw CommandRejected("\(shown): \"\(word)\" is not a unit id; write it as units.json does, e.g. FIRE-3701-01")
+                }
+                units.append(unit)
+            }
+            return .dispatch(incident: id, units: units, note: note)
+        case "status":
+            guard let word = words.next() else { throw missing("the unit") }
+            guard let unit = unitID(word) else {
+                throw CommandRejected("\(shown): \"\(word)\" is not a unit id; write it as units.json does, e.g. FIRE-3701-01")
+            }
+            guard let statusWord = words.next() else { throw missing("the status") }
+            guard let status = UnitStatus(rawValue: statusWord.lowercased()) else {
+                throw CommandRejected("\(shown): status is one of \(UnitStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            command = .status(unit: unit, status: status)
         default:
             command = .reopen(incident: try incident())
         }
@@ -89,6 +117,14 @@ public enum CommandParser {
               let n = Int(digits), n >= 1
         else { return nil }
         return Board.id(number: n)
+    }
+
+    /// A unit id in upper case (`fire-3701-01` → `FIRE-3701-01`): letters, digits and dashes.
+    public static func unitID(_ word: some StringProtocol) -> String? {
+        guard !word.isEmpty, word.count <= 40, word.first?.isLetter == true,
+              word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return nil }
+        return word.uppercased()
     }
 
     /// `I`…`IV` in any case; `1`…`4` too, as officers say "level two".

@@ -9,25 +9,35 @@ public struct CommandOutcome: Sendable, Equatable {
     public var reason: String?
     /// The command as parsed; nil when the text did not parse.
     public var command: Command?
-    /// `command.accepted` (then, for merge and split, the decision), or one `command.rejected`.
+    /// `command.accepted` (then, for merge and split, the decision; for dispatch, one
+    /// `dispatch.queued` per unit; for status, the `unit.status`), or one `command.rejected`.
+    /// Empty for a dispatch retried with a key that already made its orders.
     public var entries: [SealedEntry]
 }
 
 extension Intake {
     /// Runs one command of the grammar typed by operator `id` at `at`. Whatever happens it is
-    /// logged: accepted with what it did, or rejected with the reason.
-    public mutating func command(_ text: String, operator id: String, at: Instant) -> CommandOutcome {
+    /// logged: accepted with what it did, or rejected with the reason. `key` is the client's
+    /// idempotency key for a dispatch: the same command sent again with the same key (a retry
+    /// after a lost answer) is answered as accepted and makes no second order.
+    public mutating func command(_ text: String, operator id: String, at: Instant, key: String? = nil) -> CommandOutcome {
         let command: Command
         do throws(CommandRejected) {
             command = try CommandParser.parse(text)
         } catch {
             return refuse(text, nil, reason: error.message, operator: id, exercise: self.exercise, at: at)
         }
-        // Training stays training: a command takes the flag of the incident it acts on.
-        let exercise = board.incident(command.incident)?.exercise ?? self.exercise
-        let decision: LogEvent?
+        // Training stays training: a command takes the flag of the incident it acts on (a
+        // unit's, of the incident it is on).
+        let incident = command.incident ?? unitIncident(command)
+        let exercise = incident.flatMap { board.incident($0)?.exercise } ?? self.exercise
+        if let key, let retried = alreadyQueued(command, key: key) {
+            return CommandOutcome(accepted: true, answer: "accepted: \(command.normalized) (already queued as \(retried))",
+                                  reason: nil, command: command, entries: [])
+        }
+        let decisions: [LogEvent]
         do throws(CommandRejected) {
-            decision = try check(command)
+            decisions = try check(command, key: key)
         } catch {
             return refuse(text, command, reason: error.message, operator: id, exercise: exercise, at: at)
         }
@@ -35,25 +45,37 @@ extension Intake {
         let acceptance = CommandAcceptance(text: text, command: command, operatorID: id)
         var entries = [record(LogEntry(at: at, actor: actor, exercise: exercise, event: .commandAccepted(acceptance)))]
         var answer = "accepted: " + command.normalized
-        if let decision {
-            entries.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: decision)))
+        var orders: [String] = []
+        for decision in decisions {
+            var event = decision
+            // An order's id is only known once the orders before it are on the board.
+            if case .dispatchQueued(var q) = event {
+                q.order = board.nextOrderID
+                orders.append(q.order)
+                event = .dispatchQueued(q)
+            }
+            entries.append(record(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
             if case .incidentSplit(let split) = decision { answer += " into \(split.into)" }
         }
+        if !orders.isEmpty { answer += " as " + orders.joined(separator: ", ") }
         return CommandOutcome(accepted: true, answer: answer, reason: nil, command: command, entries: entries)
     }
 
-    /// Checks a command against the board. Merge and split return their decision.
-    func check(_ command: Command) throws(CommandRejected) -> LogEvent? {
+    /// Checks a command against the board and returns the decisions that carry it out
+    /// (merge and split's, dispatch's orders, status's unit change); none for the rest.
+    func check(_ command: Command, key: String? = nil) throws(CommandRejected) -> [LogEvent] {
         do throws(CorrectionRejected) {
             switch command {
-            case let .merge(into, from): return try mergeDecision(into: into, from: from)
-            case let .split(id, report): return try splitDecision(incident: id, report: report)
+            case let .merge(into, from): return [try mergeDecision(into: into, from: from)]
+            case let .split(id, report): return [try splitDecision(incident: id, report: report)]
             default: break
             }
         } catch {
             throw CommandRejected(error.message)
         }
-        let said = command.normalized, id = command.incident
+        if case let .status(unit, status) = command { return [try statusDecision(unit: unit, status: status)] }
+        let said = command.normalized
+        guard let id = command.incident else { return [] }
         guard let incident = board.incident(id) else { throw CommandRejected("\(said): no incident \(id)") }
         if let into = incident.mergedInto {
             throw CommandRejected("\(said): \(id) is merged into \(into); act on \(into) instead")
@@ -72,10 +94,12 @@ extension Intake {
             if incident.status == .closed { throw CommandRejected("\(said): \(id) is already closed") }
         case .reopen:
             if incident.isOpen { throw CommandRejected("\(said): \(id) is not closed; it is \(incident.status.rawValue)") }
-        case .merge, .split:
+        case let .dispatch(_, units, note):
+            return try dispatchDecisions(said, incident: incident, units: units, note: note, key: key)
+        case .merge, .split, .status:
             break
         }
-        return nil
+        return []
     }
 
     private mutating func refuse(

@@ -51,6 +51,15 @@ enum CommandCoding {
             w.member("note", text)
         case let .close(_, reason):
             w.member("reason", reason)
+        case let .dispatch(_, units, note):
+            w.key("units")
+            w.beginArray()
+            for u in units { w.string(u) }
+            w.endArray()
+            w.member("note", note)
+        case let .status(unit, status):
+            w.member("unit", unit)
+            w.member("status", status.rawValue)
         }
         w.member("operator", a.operatorID)
     }
@@ -67,8 +76,13 @@ enum CommandCoding {
             return s
         }
         let verb = try string("verb")
-        let incident = try string("incident")
         let command: Command
+        if verb == "status" {
+            guard let status = UnitStatus(rawValue: try string("status")) else { throw LogLineError("command.accepted entry has an unknown unit status") }
+            command = .status(unit: try string("unit"), status: status)
+            return CommandAcceptance(text: try string("text"), command: command, operatorID: try string("operator"))
+        }
+        let incident = try string("incident")
         switch verb {
         case "ack": command = .ack(incident: incident)
         case "level":
@@ -79,6 +93,9 @@ enum CommandCoding {
         case "note": command = .note(incident: incident, text: try string("note"))
         case "close": command = .close(incident: incident, reason: d["reason"]?.stringValue)
         case "reopen": command = .reopen(incident: incident)
+        case "dispatch":
+            command = .dispatch(incident: incident, units: (d["units"]?.arrayValue ?? []).compactMap(\.stringValue),
+                                note: d["note"]?.stringValue)
         default:
             // Worded like any kind this version does not know, so a rebuild skips it (a
             // later version's `dispatch`) instead of failing.

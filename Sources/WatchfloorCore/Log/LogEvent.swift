@@ -16,6 +16,10 @@ public enum LogEvent: Sendable, Equatable {
     case unitStatus(UnitStatusChange)
     case commandAccepted(CommandAcceptance)
     case commandRejected(CommandRefusal)
+    case dispatchQueued(DispatchQueued)
+    case dispatchClaimed(DispatchClaim)
+    case dispatchAcked(DispatchAck)
+    case dispatchFailed(DispatchFailure)
 
     public var kind: LogKind {
         switch self {
@@ -34,6 +38,10 @@ public enum LogEvent: Sendable, Equatable {
         case .unitStatus: .unitStatus
         case .commandAccepted: .commandAccepted
         case .commandRejected: .commandRejected
+        case .dispatchQueued: .dispatchQueued
+        case .dispatchClaimed: .dispatchClaimed
+        case .dispatchAcked: .dispatchAcked
+        case .dispatchFailed: .dispatchFailed
         }
     }
 }

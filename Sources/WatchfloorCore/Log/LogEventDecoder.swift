@@ -74,6 +74,8 @@ enum LogEventDecoder {
             return .commandAccepted(try CommandCoding.readAcceptance(d))
         case .commandRejected:
             return .commandRejected(try CommandCoding.readRefusal(d))
+        case .dispatchQueued, .dispatchClaimed, .dispatchAcked, .dispatchFailed:
+            return try DispatchCoding.read(kind, d)
         default:
             throw LogLineError("entries of kind \(kind.rawValue) are not read back by this version")
         }

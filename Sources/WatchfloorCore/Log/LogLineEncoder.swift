@@ -108,6 +108,8 @@ enum LogLineEncoder {
             CommandCoding.write(a, to: &w)
         case .commandRejected(let r):
             CommandCoding.write(r, to: &w)
+        case .dispatchQueued, .dispatchClaimed, .dispatchAcked, .dispatchFailed:
+            DispatchCoding.write(event, to: &w)
         }
         w.endObject()
     }
