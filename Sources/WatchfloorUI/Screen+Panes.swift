@@ -29,12 +29,18 @@ extension ViewState {
     public mutating func settleSelection(rows: [Int32], incidents: [Incident], panes: [PlacedPane]) {
         // The frame, the header row and the body: keep the selection inside the body.
         let visibleRows = panes.first { $0.pane == .board }.map { max(1, $0.rect.height - 3) } ?? 1
-        var index = selectedIncident.flatMap { id in rows.firstIndex { incidents[Int($0)].id == id } }
+        var index = selectedIncident.flatMap { id in Self.row(of: id, rows: rows, incidents: incidents) }
         if index == nil, !rows.isEmpty {
             index = 0
             selectedIncident = incidents[Int(rows[0])].id
         }
         if rows.isEmpty { selectedIncident = nil }
         boardScroll = BoardWidget.scroll(selection: index, visibleRows: visibleRows, current: boardScroll, rowCount: rows.count)
+    }
+
+    /// Where incident `id` is among `rows`. Through a buffer, reading ids in place: indexing
+    /// the array copies whole incidents, ten thousand of them a frame.
+    public static func row(of id: String, rows: [Int32], incidents: [Incident]) -> Int? {
+        incidents.withUnsafeBufferPointer { incidents in rows.firstIndex { incidents[Int($0)].id == id } }
     }
 }
