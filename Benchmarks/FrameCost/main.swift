@@ -57,7 +57,7 @@ func nanoseconds() -> UInt64 {
 /// The selection one row down (back to the top at the end), as `j` does.
 @MainActor func moveSelection() {
     let incidents = bench.intake.board.incidents
-    let index = view.selectedIncident.flatMap { id in rows.firstIndex { incidents[Int($0)].id == id } } ?? -1
+    let index = view.selectedIncident.flatMap { ViewState.row(of: $0, rows: rows, incidents: incidents) } ?? -1
     view.selectedIncident = incidents[Int(rows[(index + 1) % rows.count])].id
 }
 
