@@ -10,6 +10,8 @@ public enum BoardQuery {
         return board.incidents.withUnsafeBufferPointer { incidents in
             var keys: [SortKey] = []
             keys.reserveCapacity(incidents.count)
+            // Kept out of the keys so that they hold no references and sort by plain moves.
+            var places: [String] = []
             // With no filter (the usual board) only the status is read: handing an incident to
             // `matches` copies it.
             let onlyOpen = filter.isEmpty
@@ -23,7 +25,9 @@ public enum BoardQuery {
                 switch sort {
                 case .level: keys.append(SortKey(row: Int32(i), rank: rank, newest: incidents[i].lastReport.milliseconds))
                 case .recent: keys.append(SortKey(row: Int32(i), rank: 0, newest: incidents[i].lastReport.milliseconds))
-                case .place: keys.append(SortKey(row: Int32(i), rank: rank, newest: 0, place: incidents[i].placement.countyCode ?? "~"))
+                case .place:
+                    keys.append(SortKey(row: Int32(i), rank: rank, newest: 0, place: Int32(places.count)))
+                    places.append(incidents[i].placement.countyCode ?? "~")
                 }
             }
             switch sort {
@@ -36,7 +40,8 @@ public enum BoardQuery {
                 }
             case .place:
                 keys.sort { a, b in
-                    if a.place != b.place { return a.place < b.place }
+                    let x = places[Int(a.place)], y = places[Int(b.place)]
+                    if x != y { return x < y }
                     return a.rank != b.rank ? a.rank < b.rank : a.row < b.row
                 }
             }
@@ -51,7 +56,8 @@ public enum BoardQuery {
         var rank: UInt8
         /// The newest report, in milliseconds.
         var newest: Int64
-        var place = ""
+        /// Index of the county code in `places`, for the `place` sort.
+        var place: Int32 = 0
     }
 
     static func matches(_ incident: Incident, board: Board, filter: BoardFilter, grid: GridReference?, gazetteer: Gazetteer) -> Bool {
