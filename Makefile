@@ -4,7 +4,7 @@
 SWIFT        ?= swift
 BIN          := .build/debug/watchfloor
 RELEASE_BIN  := .build/release/watchfloor
-APT_PACKAGES := libncurses-dev libsqlite3-dev tmux jq time bc
+APT_PACKAGES := libncurses-dev libsqlite3-dev tmux jq time bc python3
 
 .PHONY: all deps build run test unit-tests e2e-tests bench demo-data clean
 
@@ -31,12 +31,16 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Benchmarks, never timed tests: the replay path against jq on a 1,000,000-event day, and the
-# cost of one report with 1k and 100k open incidents.
+# Benchmarks, never timed tests: the replay path against jq on a 1,000,000-event day, the
+# cost of one report with 1k and 100k open incidents, the cost of one frame of the default
+# layout at 200×60 with 10,000 open incidents, and the board in a real pseudo-terminal
+# (keystroke latency, bytes per change).
 bench: deps
 	$(SWIFT) build -c release
 	bash scripts/bench-replay.sh $(RELEASE_BIN)
 	.build/release/correlation-cost demo-data/geo/shandong.json
+	.build/release/frame-cost demo-data/geo/shandong.json layouts/default.yaml
+	python3 scripts/bench-terminal.py $(RELEASE_BIN)
 
 # The generated ordinary day in demo-data is written by the program itself.
 demo-data: build

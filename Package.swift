@@ -49,6 +49,12 @@ let package = Package(
             dependencies: ["WatchfloorCore"],
             path: "Benchmarks/CorrelationCost"
         ),
+        // `make bench`: the cost of building one frame of the default layout at 200×60.
+        .executableTarget(
+            name: "frame-cost",
+            dependencies: ["WatchfloorCore", "WatchfloorUI"],
+            path: "Benchmarks/FrameCost"
+        ),
         .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
         .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),

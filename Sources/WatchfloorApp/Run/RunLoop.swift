@@ -42,12 +42,7 @@ struct RunLoop {
     }
 
     private func draw(_ screen: Screen, panes: [PlacedPane], width: Int, height: Int) {
-        if let board = panes.first(where: { $0.pane == .board })?.rect {
-            // The frame, the header row and the body: keep the selection inside the body.
-            session.settleSelection(visibleRows: max(1, board.height - 3))
-        } else {
-            session.settleSelection(visibleRows: 1)
-        }
+        session.settleSelection(panes: panes)
         let model = session.model()
         let canvas = screen.draw(model, panes: panes, widgets: session.widgets(for: panes), width: width, height: height)
         terminal.present(canvas, cursor: PromptLine.cursor(model, in: Rect(x: 0, y: height - 1, width: width, height: 1)))

@@ -4,21 +4,7 @@ import WatchfloorUI
 extension Session {
     /// The widget drawn in each placed pane, with the options its layout gives it.
     func widgets(for panes: [PlacedPane]) -> [Pane: any Widget] {
-        var widgets: [Pane: any Widget] = [:]
-        for placed in panes {
-            switch placed.pane {
-            case .board:
-                let columns = placed.options.list("columns")?.compactMap(BoardColumn.init(rawValue:)) ?? BoardColumn.allCases
-                widgets[.board] = BoardWidget(columns: columns)
-            case .map:
-                map.showsLegend = placed.options.flag("legend") ?? true
-                widgets[.map] = map
-            case .detail: widgets[.detail] = DetailWidget()
-            case .feeds: widgets[.feeds] = FeedsWidget(compact: placed.options.flag("compact") ?? false)
-            case .queue: widgets[.queue] = QueueWidget()
-            }
-        }
-        return widgets
+        Screen.widgets(for: panes, map: map)
     }
 
     /// The commands help lists, with what each does: the board's from the grammar itself.

@@ -142,16 +142,8 @@ final class Session {
     }
 
     /// Keeps the selection on a row that is shown, and the board scrolled to it.
-    func settleSelection(visibleRows: Int) {
-        let rows = self.rows
-        let incidents = intake.board.incidents
-        var index = view.selectedIncident.flatMap { id in rows.firstIndex { incidents[Int($0)].id == id } }
-        if index == nil, !rows.isEmpty {
-            index = 0
-            view.selectedIncident = incidents[Int(rows[0])].id
-        }
-        if rows.isEmpty { view.selectedIncident = nil }
-        view.boardScroll = BoardWidget.scroll(selection: index, visibleRows: visibleRows, current: view.boardScroll, rowCount: rows.count)
+    func settleSelection(panes: [PlacedPane]) {
+        view.settleSelection(rows: rows, incidents: intake.board.incidents, panes: panes)
     }
 
     func model() -> ScreenModel {

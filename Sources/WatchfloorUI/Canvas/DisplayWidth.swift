@@ -3,6 +3,10 @@
 public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        // Printable ASCII and the common ideographs first: they are nearly every character
+        // drawn, and the general-category lookup below is a table search.
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v >= 0x4E00 && v <= 0x9FFF { return 2 }
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         switch scalar.properties.generalCategory {

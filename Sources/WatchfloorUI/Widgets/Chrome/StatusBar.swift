@@ -28,13 +28,12 @@ public struct StatusBar: Widget {
         let clock = model.board.clock.map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
         x += canvas.put(clock, x: x, y: rect.y, style: Style(bold: true), limit: rect.maxX - x) + 2
         x += canvas.put("\(s.operatorLabel) \(InertText.clean(model.operatorID))", x: x, y: rect.y, style: .muted, limit: rect.maxX - x) + 2
-        var counts: [Level: Int] = [:]
-        for incident in model.board.incidents where incident.isOpen { counts[incident.level, default: 0] += 1 }
+        let counts = OpenCounts(model.board.incidents)
         for level in Level.allCases {
-            let text = "\(level.rawValue):\(counts[level] ?? 0)"
+            let text = "\(level.rawValue):\(counts[level])"
             x += canvas.put(text, x: x, y: rect.y, style: LevelMark.style(level), limit: rect.maxX - x) + 1
         }
-        let open = counts.values.reduce(0, +)
+        let open = counts.total
         x += canvas.put("\(s.openLabel) \(open)", x: x, y: rect.y, style: .plain, limit: rect.maxX - x) + 2
         if let text = model.filterText, !text.isEmpty {
             canvas.put("\(s.filterLabel): \(text)", x: x, y: rect.y, style: Style(.accent), limit: rect.maxX - x)
