@@ -41,7 +41,7 @@ struct WidgetGoldenTests {
         ])
     }
 
-    @Test("the detail: reports in time order with agency and reporter, the covering warning wrapped, units")
+    @Test("the detail: units and warnings first, then reports in time order with agency and reporter")
     func detail() {
         #expect(WidgetFixture.draw(DetailWidget(), WidgetFixture.model(Self.board, focus: .detail), width: 50, height: 16) == [
             "┌ 3 详情 ────────────────────────────────────────┐",
@@ -49,16 +49,16 @@ struct WidgetGoldenTests {
             "│泉城广场站1小时降水量52.6毫米                   │",
             "│地点：济南市 历下区  E5  36.6612, 117.0228      │",
             "│状态：新   首报：15:55:30                       │",
+            "│力量                                            │",
+            "│  WX-3701-01 到场                               │",
+            "│预警                                            │",
+            "│  I 济南市气象台将暴雨橙色预警信号升级为红色[Ⅰ级│",
+            "│  /特别严重]                                    │",
             "│                                                │",
             "│报告 (1)                                        │",
             "│15:55:30 气象 泉城广场站1小时降水量52.6毫米     │",
             "│  JN-WX-20260715-0003 · 济南市气象台 值班预报员 │",
             "│                                                │",
-            "│预警                                            │",
-            "│  I 济南市气象台将暴雨橙色预警信号升级为红色[Ⅰ级│",
-            "│  /特别严重]                                    │",
-            "│力量                                            │",
-            "│  WX-3701-01 到场                               │",
             "└────────────────────────────────────────────────┘",
         ])
     }

@@ -1,3 +1,5 @@
+import WatchfloorCore
+
 extension Strings {
     var feedsTitle: String { pick("信息源", "Feeds") }
     var feedsAgency: String { pick("部门", "Agency") }
@@ -17,5 +19,21 @@ extension Strings {
     }
 
     var queueTitle: String { pick("派遣队列", "Dispatch queue") }
-    var queueEmpty: String { pick("暂无派遣指令", "No dispatch orders") }
+    var queueEmpty: String { pick("暂无派遣指令（:dispatch 事件 力量）", "No dispatch orders (:dispatch INC UNIT)") }
+    var queueOrder: String { pick("指令", "Order") }
+    var queueIncident: String { pick("事件", "Inc.") }
+    var queueUnit: String { pick("力量", "Unit") }
+    var queueAgency: String { pick("部门", "Agency") }
+    var queueState: String { pick("状态", "State") }
+    var queueConsumer: String { pick("接收方", "Consumer") }
+
+    func orderState(_ state: OrderState) -> String {
+        switch state {
+        case .queued: pick("待领取", "queued")
+        case .claimed: pick("已领取", "claimed")
+        case .acked: pick("已确认", "acked")
+        case .failed: pick("失败重试", "failed")
+        case .dead: pick("已放弃", "dead")
+        }
+    }
 }

@@ -31,6 +31,27 @@ struct DetailLines {
             for note in incident.notes { lines.append(("  " + InertText.clean(note), .plain)) }
         }
 
+        // What is being done about it comes before how it was reported.
+        lines.append((s.detailUnits, .accent))
+        if incident.units.isEmpty { lines.append(("  " + s.detailNone, .muted)) }
+        for id in incident.units {
+            let unit = board.units[id]
+            var line = "  " + id
+            // The state before the name: a long name is cut, the state never.
+            if let unit {
+                line += " " + s.pick(unit.status.chineseName, unit.status.rawValue)
+                if unit.name != id { line += " " + InertText.clean(unit.name) }
+            }
+            lines.append((line, .plain))
+        }
+
+        lines.append((s.detailWarnings, .accent))
+        let warnings = incident.warnings.compactMap { board.warnings[$0] }
+        if warnings.isEmpty { lines.append(("  " + s.detailNone, .muted)) }
+        for w in warnings {
+            lines.append(("  \(w.level.rawValue) \(InertText.clean(w.headline))", LevelMark.style(w.level)))
+        }
+
         lines.append(("", .plain))
         lines.append((s.detailReports + " (\(incident.reports.count))", .accent))
         let reasons = Dictionary(incident.merges.map { ($0.report, $0.reason) }, uniquingKeysWith: { a, _ in a })
@@ -43,26 +64,6 @@ struct DetailLines {
             if let reporter = report.reporter { second += " · " + InertText.clean(reporter) }
             if let reason = reasons[report.key] { second += " · " + s.mergeReason(reason) }
             lines.append((second, .muted))
-        }
-
-        lines.append(("", .plain))
-        lines.append((s.detailWarnings, .accent))
-        let warnings = incident.warnings.compactMap { board.warnings[$0] }
-        if warnings.isEmpty { lines.append(("  " + s.detailNone, .muted)) }
-        for w in warnings {
-            lines.append(("  \(w.level.rawValue) \(InertText.clean(w.headline))", LevelMark.style(w.level)))
-        }
-
-        lines.append((s.detailUnits, .accent))
-        if incident.units.isEmpty { lines.append(("  " + s.detailNone, .muted)) }
-        for id in incident.units {
-            let unit = board.units[id]
-            var line = "  " + id
-            if let unit {
-                if unit.name != id { line += " " + InertText.clean(unit.name) }
-                line += " " + s.pick(unit.status.chineseName, unit.status.rawValue)
-            }
-            lines.append((line, .plain))
         }
 
         return lines

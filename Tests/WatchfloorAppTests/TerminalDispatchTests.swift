@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// The loop from the screen to the agencies and back: a dispatch typed on the board reaches
+/// the queue, a gateway claims and acks it, and the board shows the unit en route.
+@Suite("Dispatch from the board")
+struct TerminalDispatchTests {
+    @Test("a dispatch typed at : is queued, claimed and acked by a gateway, and the live board shows it")
+    func dispatchLoop() async throws {
+        let scratch = try Scratch()
+        let store = scratch.path("floor.db").path
+        try await Watchfloor.succeed(["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", store], in: scratch.url)
+        let tmux = try TmuxScreen(["run", "--store", store, "--lang", "en"], width: 120, height: 40, in: scratch)
+        try tmux.waitFor("the live board") { $0.first?.contains("LIVE") == true }
+        try tmux.send(":")
+        try tmux.type("dispatch SD-0002 FIRE-3701-02")
+        try tmux.send("Enter")
+        try tmux.waitForText("accepted: dispatch SD-0002 FIRE-3701-02")
+        try tmux.waitForText("ORD-0001")
+
+        let listed = try await Watchfloor.succeed(["queue", "list", "--store", store, "--json"], in: scratch.url)
+        let orders = try #require((try JSONSerialization.jsonObject(with: listed.stdout) as? [String: Any])?["orders"] as? [[String: Any]])
+        #expect(orders.count == 1)
+        #expect(orders.first?["unit"] as? String == "FIRE-3701-02")
+        #expect(orders.first?["state"] as? String == "queued")
+
+        try await Watchfloor.succeed(["queue", "claim", "--store", store, "--consumer", "gw1", "--agency", "fire", "--exercise"], in: scratch.url)
+        try tmux.waitFor("the claim on the board's queue") { $0.contains { $0.contains("ORD-0001") && $0.contains("claimed") && $0.contains("gw1") } }
+        try await Watchfloor.succeed(["queue", "ack", "ORD-0001", "--store", store, "--consumer", "gw1", "--status", "enroute"], in: scratch.url)
+        try tmux.waitFor("the ack on the board's queue") { $0.contains { $0.contains("ORD-0001") && $0.contains("acked") } }
+        // The detail of SD-0002 lists the unit en route.
+        try tmux.send(":")
+        try tmux.type("filter SD-0002")
+        try tmux.send("Enter")
+        try tmux.waitFor("the unit en route in the detail") { $0.contains { $0.contains("FIRE-3701-02") && $0.contains("enroute") } }
+        try tmux.send("q")
+        try tmux.send("q")
+        try tmux.waitForText("[exited 0]")
+        let verify = try await Watchfloor.run(["log", "verify", "--store", store], in: scratch.url)
+        #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+    }
+}
