@@ -33,10 +33,20 @@ struct TerminalDispatchTests {
         try tmux.type("filter SD-0002")
         try tmux.send("Enter")
         try tmux.waitFor("the unit en route in the detail") { $0.contains { $0.contains("FIRE-3701-02") && $0.contains("enroute") } }
+        // With no units named, the run card's nearest units are offered; y sends them.
+        try tmux.send(":")
+        try tmux.type("dispatch SD-0003")
+        try tmux.send("Enter")
+        try tmux.waitForText("suggested for SD-0003")
+        try tmux.send("y")
+        try tmux.waitForText("accepted: dispatch SD-0003")
         try tmux.send("q")
         try tmux.send("q")
         try tmux.waitForText("[exited 0]")
         let verify = try await Watchfloor.run(["log", "verify", "--store", store], in: scratch.url)
         #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+        let after = try await Watchfloor.succeed(["queue", "list", "--store", store, "--json"], in: scratch.url)
+        let all = try #require((try JSONSerialization.jsonObject(with: after.stdout) as? [String: Any])?["orders"] as? [[String: Any]])
+        #expect(all.contains { $0["incident"] as? String == "SD-0003" })
     }
 }

@@ -8,11 +8,26 @@ extension Session {
     func runBoardCommand(_ line: String, wall: Double) throws(AppError) {
         // A live console decides on the latest board, including what others wrote.
         if mode == .live, let store { try catchUp(store) }
+        if suggestDispatch(line) { return }
         let outcome = intake.command(line, operator: operatorID, at: commandTime(wall: wall))
         try pipeline.submit(sealed: outcome.entries)
         try pipeline.flush()
         view.message = Message(outcome.accepted ? .accepted : .rejected, localized(outcome))
         invalidateRows()
+    }
+
+    /// `:dispatch INC` with no units: the run card's nearest available units are offered,
+    /// and `y` dispatches them. Nothing is logged until the officer accepts.
+    private func suggestDispatch(_ line: String) -> Bool {
+        guard case .dispatch(let incident, let units, let note)? = try? CommandParser.parse(line), units.isEmpty,
+              let found = intake.board.incident(incident) else { return false }
+        let from = found.placement.countyCode.flatMap { reference.gazetteer.division(adcode: $0)?.centroid }
+        let suggested = intake.board.recommendation(for: incident, from: from)
+        guard !suggested.isEmpty else { return false }
+        let listed = suggested.map { String(format: "%@ (%@, %.1f km)", $0.unit, $0.kind, $0.metres / 1000) }.joined(separator: ", ")
+        pendingDispatch = "dispatch \(incident) " + suggested.map(\.unit).joined(separator: " ") + (note.map { " -- " + $0 } ?? "")
+        view.message = Message(.info, strings.pick("建议为 \(incident) 派遣：", "suggested for \(incident): ") + listed + strings.pick("  — 按 y 派遣，其他键取消", "  — y dispatches them, any other key dismisses"))
+        return true
     }
 
     /// The intake answers in English (the log's language); the officer reads the verdict in

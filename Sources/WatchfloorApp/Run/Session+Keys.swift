@@ -10,6 +10,12 @@ extension Session {
             try handlePrompt(key, wall: wall)
             return
         }
+        if let suggestion = pendingDispatch {
+            pendingDispatch = nil
+            view.message = nil
+            if key == .character("y") { try execute(suggestion, wall: wall) }
+            return
+        }
         if confirmingQuit {
             confirmingQuit = false
             view.message = nil

@@ -33,6 +33,8 @@ final class Session {
     /// The store, read again by a live console to follow other writers.
     var store: (any Store)?
     var lastFollow = -Double.infinity
+    /// A dispatch suggested by `:dispatch INC`, waiting for `y`.
+    var pendingDispatch: String?
     /// `q` pressed once on a live board: the next `q` quits.
     var confirmingQuit = false
 
