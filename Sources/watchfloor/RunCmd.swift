@@ -35,7 +35,16 @@ struct RunCmd: ParsableCommand {
     @Option(help: "Operator id recorded on every command (default: the login name).")
     var `operator`: String?
 
+    @Flag(help: "No terminal: play the replay to its end and print the final screen as text (the log goes only to the store).")
+    var headless = false
+
+    @Option(help: "The screen size for --headless, WIDTHxHEIGHT.")
+    var size: String = "120x40"
+
     func validate() throws {
+        if headless, RunOptions.parseSize(size) == nil {
+            throw ValidationError("--size must be WIDTHxHEIGHT, at least 1x1, like 120x40, not '\(size)'")
+        }
         if let speed, speed != "max" {
             guard let x = Double(speed), x >= 0.5, x <= 1000 else {
                 throw ValidationError("--speed must be a multiple from 0.5 to 1000, or 'max', not '\(speed)'")
@@ -52,7 +61,8 @@ struct RunCmd: ParsableCommand {
                 replayFiles: replay,
                 speed: speed.map { $0 == "max" ? nil : Double($0) } ?? (replay.isEmpty ? nil : RunOptions.trainingSpeed),
                 storePath: store, layout: layout, language: lang,
-                operatorID: `operator` ?? RunOptions.loginName()
+                operatorID: `operator` ?? RunOptions.loginName(),
+                snapshot: headless ? RunOptions.parseSize(size) : nil
             ))
         }
     }

@@ -32,7 +32,7 @@ public enum RunCommand {
         let tape = training ? try ReplayTape.load(replayFiles) : nil
         let layouts = try LayoutChoice.load(files: files, requested: options.layout)
         // stdout carries the log only when it is not the screen itself (DESIGN §1).
-        let output = isatty(1) == 1 ? LogOutput(fd: open("/dev/null", O_WRONLY)) : LogOutput()
+        let output = isatty(1) == 1 || options.snapshot != nil ? LogOutput(fd: open("/dev/null", O_WRONLY)) : LogOutput()
         let session = Session(
             reference: reference,
             intake: Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: training),
@@ -46,6 +46,10 @@ public enum RunCommand {
             // The other layouts still work; the officer learns which file to mend and why.
             let shown = LayoutError(file: "layouts/" + URL(fileURLWithPath: problem.file).lastPathComponent, line: problem.line, problem.problem)
             session.view.message = Message(.rejected, session.strings.pick("布局文件被拒：", "layout file refused: ") + shown.description)
+        }
+        if let size = options.snapshot {
+            try snapshot(session, width: size.width, height: size.height)
+            return
         }
         let signals = SignalWatch()
         let terminal: Terminal
@@ -66,6 +70,16 @@ public enum RunCommand {
             let kept = session.strings.pick("日志已保存在 ", "the log is kept in ")
             FileHandle.standardError.write(Data("watchfloor: \(kept)\(storePath)\n".utf8))
         }
+    }
+
+    /// `run --headless`: the replay played to its end at full speed, the store written as
+    /// usual, and the final screen printed as text — for scripts, bug reports and checks.
+    static func snapshot(_ session: Session, width: Int, height: Int) throws(AppError) {
+        session.replayClock.setSpeed(nil, wall: 0)
+        while !(session.tape?.ended ?? true) { try session.advance(wall: 0, budget: .infinity) }
+        try session.pipeline.close()
+        let text = session.frame(width: width, height: height).canvas.lines().joined(separator: "\n") + "\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// Each training run of the bundled scenario gets a store of its own, so runs never mix

@@ -14,7 +14,6 @@ struct RunLoop {
     static let frameInterval = 1.0 / 30
 
     func run() throws(AppError) {
-        let screen = Screen(help: HelpOverlay(keymap: .standard, commands: Session.helpCommands))
         var lastFrame = -Double.infinity
         var keyPressed = true
         while !session.quitting, signals.receivedSignal == nil {
@@ -24,7 +23,7 @@ struct RunLoop {
             let (width, height) = terminal.size
             let panes = session.layouts.placed(in: Screen.paneArea(width: width, height: height), width: width, height: height)
             if session.dirty && (keyPressed || wall - lastFrame >= Self.frameInterval) {
-                draw(screen, panes: panes, width: width, height: height)
+                draw(width: width, height: height)
                 lastFrame = clock.now()
                 keyPressed = false
             }
@@ -41,10 +40,8 @@ struct RunLoop {
         }
     }
 
-    private func draw(_ screen: Screen, panes: [PlacedPane], width: Int, height: Int) {
-        session.settleSelection(panes: panes)
-        let model = session.model()
-        let canvas = screen.draw(model, panes: panes, widgets: session.widgets(for: panes), width: width, height: height)
+    private func draw(width: Int, height: Int) {
+        let (canvas, model) = session.frame(width: width, height: height)
         terminal.present(canvas, cursor: PromptLine.cursor(model, in: Rect(x: 0, y: height - 1, width: width, height: 1)))
         session.dirty = false
     }

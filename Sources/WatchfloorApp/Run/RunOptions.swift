@@ -12,8 +12,11 @@ public struct RunOptions: Sendable {
     /// `zh` or `en`; nil follows the locale.
     public var language: String?
     public var operatorID: String
+    /// `--headless`: play to the end without a terminal and print the screen at this size.
+    public var snapshot: (width: Int, height: Int)?
 
-    public init(replayFiles: [String], speed: Double?, storePath: String?, layout: String?, language: String?, operatorID: String) {
+    public init(replayFiles: [String], speed: Double?, storePath: String?, layout: String?, language: String?, operatorID: String, snapshot: (width: Int, height: Int)? = nil) {
+        self.snapshot = snapshot
         self.replayFiles = replayFiles
         self.speed = speed
         self.storePath = storePath
@@ -28,6 +31,13 @@ public struct RunOptions: Sendable {
     /// The pace of the bundled training scenario when none is asked for: the Jinan
     /// rainstorm's six hours in six minutes, a report every few seconds.
     public static let trainingSpeed = 60.0
+
+    /// `120x40` → (120, 40).
+    public static func parseSize(_ text: String) -> (width: Int, height: Int)? {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w >= 1, h >= 1, w <= 1000, h <= 500 else { return nil }
+        return (w, h)
+    }
 
     /// The login name, for `--operator`'s default.
     public static func loginName(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
