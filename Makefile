@@ -41,6 +41,7 @@ bench: deps
 	.build/release/correlation-cost demo-data/geo/shandong.json
 	.build/release/frame-cost demo-data/geo/shandong.json layouts/default.yaml
 	python3 scripts/bench-terminal.py $(RELEASE_BIN)
+	.build/release/commit-latency demo-data
 
 # The generated ordinary day in demo-data is written by the program itself.
 demo-data: build

@@ -55,6 +55,12 @@ let package = Package(
             dependencies: ["WatchfloorCore", "WatchfloorUI"],
             path: "Benchmarks/FrameCost"
         ),
+        // `make bench`: an operator's command from decision to durable commit.
+        .executableTarget(
+            name: "commit-latency",
+            dependencies: ["WatchfloorCore", "WatchfloorStore"],
+            path: "Benchmarks/CommitLatency"
+        ),
         .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
         .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
