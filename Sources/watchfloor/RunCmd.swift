@@ -35,6 +35,9 @@ struct RunCmd: ParsableCommand {
     @Option(help: "Operator id recorded on every command (default: the login name).")
     var `operator`: String?
 
+    @Option(help: "operator (default) or observer: an observer console looks, and every command it tries is refused and logged.")
+    var role: String = "operator"
+
     @Flag(help: "No terminal: play the replay to its end and print the final screen as text (the log goes only to the store).")
     var headless = false
 
@@ -42,6 +45,7 @@ struct RunCmd: ParsableCommand {
     var size: String = "120x40"
 
     func validate() throws {
+        if !RunOptions.roles.contains(role) { throw ValidationError("--role must be operator or observer, not '\(role)'") }
         if headless, RunOptions.parseSize(size) == nil {
             throw ValidationError("--size must be WIDTHxHEIGHT, at least 1x1, like 120x40, not '\(size)'")
         }
@@ -57,13 +61,15 @@ struct RunCmd: ParsableCommand {
 
     func run() throws {
         try perform { () throws(AppError) in
-            try RunCommand.run(RunOptions(
+            var options = RunOptions(
                 replayFiles: replay,
                 speed: speed.map { $0 == "max" ? nil : Double($0) } ?? (replay.isEmpty ? nil : RunOptions.trainingSpeed),
                 storePath: store, layout: layout, language: lang,
                 operatorID: `operator` ?? RunOptions.loginName(),
                 snapshot: headless ? RunOptions.parseSize(size) : nil
-            ))
+            )
+            options.role = role
+            try RunCommand.run(options)
         }
     }
 }

@@ -113,6 +113,9 @@ struct Exec: ParsableCommand {
     @Option(help: "An idempotency key for a dispatch, so that retrying it never makes a second order.")
     var key: String?
 
+    @Option(help: "operator (default) or observer; an observer's commands are refused and logged.")
+    var role: String = "operator"
+
     // Options go before the command; everything from its verb on is the command's own.
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.")
     var command: [String] = []
@@ -127,6 +130,7 @@ struct Exec: ParsableCommand {
         if let id = `operator`, id.isEmpty || id.contains(where: \.isWhitespace) {
             throw ValidationError("--operator must be a non-empty id without spaces")
         }
+        if !RunOptions.roles.contains(role) { throw ValidationError("--role must be operator or observer, not '\(role)'") }
     }
 
     func run() throws {
@@ -134,7 +138,7 @@ struct Exec: ParsableCommand {
         try perform { () throws(AppError) in
             accepted = try ExecCommand.run(
                 storePath: store ?? DataFiles.defaultStorePath(), operator: `operator` ?? ExecCommand.loginName() ?? "",
-                words: command, key: key
+                words: command, key: key, role: role
             )
         }
         if !accepted { throw ExitCode(1) }

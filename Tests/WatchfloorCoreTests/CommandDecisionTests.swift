@@ -137,15 +137,15 @@ struct CommandDecisionTests {
         #expect(run("ack 1", &real).entries.map(\.entry.exercise) == [false])
     }
 
-    @Test("the log data of both kinds: the text as typed, the normalized fields, the operator")
+    @Test("the log data of both kinds: the text as typed, the normalized fields, the operator and role")
     func dataShape() {
         var (intake, _) = intake()
         let level = String(decoding: run(" :lv 1  i", &intake).entries[0].line, as: UTF8.self)
-        #expect(level.contains(#""kind":"command.accepted","actor":"operator:duty1","exercise":true,"data":{"text":" :lv 1  i","command":"level SD-0001 I","verb":"level","incident":"SD-0001","level":"I","operator":"duty1"}"#), "\(level)")
+        #expect(level.contains(#""kind":"command.accepted","actor":"operator:duty1","exercise":true,"data":{"text":" :lv 1  i","command":"level SD-0001 I","verb":"level","incident":"SD-0001","level":"I","operator":"duty1","role":"operator"}"#), "\(level)")
         let close = String(decoding: run("close 2 \"done\"", &intake).entries[0].line, as: UTF8.self)
-        #expect(close.contains(#""data":{"text":"close 2 \"done\"","command":"close SD-0002 \"done\"","verb":"close","incident":"SD-0002","reason":"\"done\"","operator":"duty1"}"#), "\(close)")
+        #expect(close.contains(#""data":{"text":"close 2 \"done\"","command":"close SD-0002 \"done\"","verb":"close","incident":"SD-0002","reason":"\"done\"","operator":"duty1","role":"operator"}"#), "\(close)")
         let rejected = String(decoding: run("ack 9", &intake).entries[0].line, as: UTF8.self)
-        #expect(rejected.contains(#""kind":"command.rejected","actor":"operator:duty1","exercise":true,"data":{"text":"ack 9","reason":"ack SD-0009: no incident SD-0009","operator":"duty1"}"#), "\(rejected)")
+        #expect(rejected.contains(#""kind":"command.rejected","actor":"operator:duty1","exercise":true,"data":{"text":"ack 9","reason":"ack SD-0009: no incident SD-0009","operator":"duty1","role":"operator"}"#), "\(rejected)")
     }
 
     @Test("a log of commands, accepted and rejected, rebuilds exactly the live board")

@@ -11,9 +11,9 @@ public enum ExecCommand {
 
     /// Runs the command and prints its answer: on stdout when accepted, on stderr when
     /// rejected. Returns whether it was accepted.
-    public static func run(storePath: String, operator id: String, words: [String], key: String? = nil) throws(AppError) -> Bool {
+    public static func run(storePath: String, operator id: String, words: [String], key: String? = nil, role: String = "operator") throws(AppError) -> Bool {
         let outcome = try record(storePath: storePath, operator: id, words: words, key: key,
-                                 now: Instant(secondsSince1970: Date().timeIntervalSince1970))
+                                 now: Instant(secondsSince1970: Date().timeIntervalSince1970), role: Role(rawValue: role) ?? .operator)
         if outcome.accepted {
             print(outcome.answer)
         } else {
@@ -25,7 +25,7 @@ public enum ExecCommand {
     /// Folds the store's board, then decides and commits under the store's write lock: the
     /// entries others committed since the fold are folded in first, so the command is decided
     /// on the latest board and two consoles never both send one unit.
-    static func record(storePath: String, operator id: String, words: [String], key: String? = nil, now: Instant) throws(AppError) -> CommandOutcome {
+    static func record(storePath: String, operator id: String, words: [String], key: String? = nil, now: Instant, role: Role = .operator) throws(AppError) -> CommandOutcome {
         do throws(AppError) {
             guard FileManager.default.fileExists(atPath: storePath) else {
                 throw AppError("no store at \(storePath) — replay or ingest into it first, or pass --store PATH")
@@ -42,7 +42,7 @@ public enum ExecCommand {
                     try tx.forEachLine(from: last + 1) { try BoardRebuild.apply($0, to: &board) }
                     // Live unless the incident acted on was opened in training (the entries then say so).
                     var intake = Intake(board: board, chain: try tx.chainHead(), correlator: reference.correlator(), exercise: false)
-                    let outcome = intake.command(words.joined(separator: " "), operator: id, at: now, key: key)
+                    let outcome = intake.command(words.joined(separator: " "), operator: id, at: now, key: key, role: role)
                     return (outcome.entries, outcome)
                 }
             } catch let error as AppError {

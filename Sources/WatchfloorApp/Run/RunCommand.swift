@@ -42,6 +42,7 @@ public enum RunCommand {
             operatorID: options.operatorID, layouts: layouts
         )
         session.store = store
+        session.role = Role(rawValue: options.role) ?? .operator
         if let problem = layouts.catalogue.problems.first {
             // The other layouts still work; the officer learns which file to mend and why.
             let shown = LayoutError(file: "layouts/" + URL(fileURLWithPath: problem.file).lastPathComponent, line: problem.line, problem.problem)

@@ -1,4 +1,5 @@
 import Foundation
+import WatchfloorCore
 import WatchfloorUI
 
 /// What `watchfloor run` was asked to do.
@@ -12,6 +13,8 @@ public struct RunOptions: Sendable {
     /// `zh` or `en`; nil follows the locale.
     public var language: String?
     public var operatorID: String
+    /// `operator` or `observer`.
+    public var role: String = "operator"
     /// `--headless`: play to the end without a terminal and print the screen at this size.
     public var snapshot: (width: Int, height: Int)?
 
@@ -24,6 +27,9 @@ public struct RunOptions: Sendable {
         self.language = language
         self.operatorID = operatorID
     }
+
+    /// The values `--role` takes.
+    public static let roles = Role.allCases.map(\.rawValue)
 
     /// The values `--lang` takes.
     public static let languages = Language.allCases.map(\.rawValue)

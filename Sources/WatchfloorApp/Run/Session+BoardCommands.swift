@@ -8,8 +8,8 @@ extension Session {
     func runBoardCommand(_ line: String, wall: Double) throws(AppError) {
         // A live console decides on the latest board, including what others wrote.
         if mode == .live, let store { try catchUp(store) }
-        if suggestDispatch(line) { return }
-        let outcome = intake.command(line, operator: operatorID, at: commandTime(wall: wall))
+        if role == .operator, suggestDispatch(line) { return }
+        let outcome = intake.command(line, operator: operatorID, at: commandTime(wall: wall), role: role)
         try pipeline.submit(sealed: outcome.entries)
         try pipeline.flush()
         view.message = Message(outcome.accepted ? .accepted : .rejected, localized(outcome))

@@ -33,6 +33,8 @@ final class Session {
     /// The store, read again by a live console to follow other writers.
     var store: (any Store)?
     var lastFollow = -Double.infinity
+    /// An observer's commands are refused (and logged).
+    var role = Role.operator
     /// A dispatch suggested by `:dispatch INC`, waiting for `y`.
     var pendingDispatch: String?
     /// `q` pressed once on a live board: the next `q` quits.
@@ -151,7 +153,8 @@ final class Session {
     func model() -> ScreenModel {
         var m = ScreenModel(
             board: intake.board, gazetteer: reference.gazetteer, rows: rows, feeds: feeds, mode: screenMode,
-            operatorID: operatorID, strings: strings, view: view
+            operatorID: role == .observer ? operatorID + strings.pick("（观察席）", " (observer)") : operatorID,
+            strings: strings, view: view
         )
         m.filterText = filterText
         return m

@@ -20,12 +20,17 @@ extension Intake {
     /// logged: accepted with what it did, or rejected with the reason. `key` is the client's
     /// idempotency key for a dispatch: the same command sent again with the same key (a retry
     /// after a lost answer) is answered as accepted and makes no second order.
-    public mutating func command(_ text: String, operator id: String, at: Instant, key: String? = nil) -> CommandOutcome {
+    public mutating func command(_ text: String, operator id: String, at: Instant, key: String? = nil, role: Role = .operator) -> CommandOutcome {
         let command: Command
         do throws(CommandRejected) {
             command = try CommandParser.parse(text)
         } catch {
-            return refuse(text, nil, reason: error.message, operator: id, exercise: self.exercise, at: at)
+            return refuse(text, nil, reason: error.message, operator: id, role: role, exercise: self.exercise, at: at)
+        }
+        // Every command of the grammar changes something: an observer's is refused, and logged.
+        if role == .observer {
+            return refuse(text, command, reason: "\(command.normalized): an observer console cannot change the board; a duty officer's console can",
+                          operator: id, role: role, exercise: self.exercise, at: at)
         }
         // Training stays training: a command takes the flag of the incident it acts on (a
         // unit's, of the incident it is on).
@@ -39,10 +44,10 @@ extension Intake {
         do throws(CommandRejected) {
             decisions = try check(command, key: key)
         } catch {
-            return refuse(text, command, reason: error.message, operator: id, exercise: exercise, at: at)
+            return refuse(text, command, reason: error.message, operator: id, role: role, exercise: exercise, at: at)
         }
         let actor = "operator:" + id
-        let acceptance = CommandAcceptance(text: text, command: command, operatorID: id)
+        let acceptance = CommandAcceptance(text: text, command: command, operatorID: id, role: role)
         var entries = [record(LogEntry(at: at, actor: actor, exercise: exercise, event: .commandAccepted(acceptance)))]
         var answer = "accepted: " + command.normalized
         var orders: [String] = []
@@ -103,9 +108,9 @@ extension Intake {
     }
 
     private mutating func refuse(
-        _ text: String, _ command: Command?, reason: String, operator id: String, exercise: Bool, at: Instant
+        _ text: String, _ command: Command?, reason: String, operator id: String, role: Role, exercise: Bool, at: Instant
     ) -> CommandOutcome {
-        let refusal = CommandRefusal(text: text, reason: reason, operatorID: id)
+        let refusal = CommandRefusal(text: text, reason: reason, operatorID: id, role: role)
         let sealed = record(LogEntry(at: at, actor: "operator:" + id, exercise: exercise, event: .commandRejected(refusal)))
         return CommandOutcome(accepted: false, answer: "rejected: " + reason, reason: reason, command: command, entries: [sealed])
     }

@@ -7,11 +7,13 @@ public struct CommandAcceptance: Sendable, Equatable {
     public var command: Command
     /// The operator's id, without the `operator:` of the actor.
     public var operatorID: String
+    public var role: Role
 
-    public init(text: String, command: Command, operatorID: String) {
+    public init(text: String, command: Command, operatorID: String, role: Role = .operator) {
         self.text = text
         self.command = command
         self.operatorID = operatorID
+        self.role = role
     }
 }
 
@@ -23,11 +25,13 @@ public struct CommandRefusal: Sendable, Equatable {
     /// The one-line reason the officer was given.
     public var reason: String
     public var operatorID: String
+    public var role: Role
 
-    public init(text: String, reason: String, operatorID: String) {
+    public init(text: String, reason: String, operatorID: String, role: Role = .operator) {
         self.text = text
         self.reason = reason
         self.operatorID = operatorID
+        self.role = role
     }
 }
 
@@ -62,12 +66,14 @@ enum CommandCoding {
             w.member("status", status.rawValue)
         }
         w.member("operator", a.operatorID)
+        w.member("role", a.role.rawValue)
     }
 
     static func write(_ r: CommandRefusal, to w: inout JSONWriter) {
         w.member("text", r.text)
         w.member("reason", r.reason)
         w.member("operator", r.operatorID)
+        w.member("role", r.role.rawValue)
     }
 
     static func readAcceptance(_ d: JSONValue) throws(LogLineError) -> CommandAcceptance {
@@ -101,13 +107,18 @@ enum CommandCoding {
             // later version's `dispatch`) instead of failing.
             throw LogLineError("entries of kind command.accepted with verb `\(verb)` are not read back by this version")
         }
-        return CommandAcceptance(text: try string("text"), command: command, operatorID: try string("operator"))
+        return CommandAcceptance(text: try string("text"), command: command, operatorID: try string("operator"), role: role(d))
+    }
+
+    /// Logs written before roles were recorded were written by operators.
+    static func role(_ d: JSONValue) -> Role {
+        d["role"]?.stringValue.flatMap(Role.init(rawValue:)) ?? .operator
     }
 
     static func readRefusal(_ d: JSONValue) throws(LogLineError) -> CommandRefusal {
         guard let text = d["text"]?.stringValue, let reason = d["reason"]?.stringValue, let op = d["operator"]?.stringValue else {
             throw LogLineError("command.rejected entry lacks `text`, `reason` or `operator`")
         }
-        return CommandRefusal(text: text, reason: reason, operatorID: op)
+        return CommandRefusal(text: text, reason: reason, operatorID: op, role: role(d))
     }
 }
