@@ -4,16 +4,6 @@ import Testing
 /// `watchfloor exec`: one operator command against a store a training replay filled.
 @Suite("exec")
 struct ExecTests {
-    /// A store holding the Jinan rainstorm, replayed as training.
-    func replayedStore(_ dir: Scratch) async throws -> String {
-        let store = dir.path("jinan.db").path
-        try await Watchfloor.succeed(
-            ["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", store],
-            in: dir.url, stdout: dir.path("replay.log")
-        )
-        return store
-    }
-
     func incident(_ id: String, store: String, in dir: Scratch) async throws -> [String: Any] {
         let board = try #require(JSONLines.object(try await Watchfloor.succeed(["board", "--store", store, "--json"], in: dir.url).stdout))
         return try #require(board.array("incidents").first { $0.string("id") == id }, "\(id) is on the board")
@@ -22,7 +12,7 @@ struct ExecTests {
     @Test("accepted commands change the board, rejected ones name the problem, and the log stays intact")
     func ackLevelAndRefusal() async throws {
         let dir = try Scratch()
-        let store = try await replayedStore(dir)
+        let store = try await Watchfloor.replayedStore(dir)
         let before = try await incident("SD-0001", store: store, in: dir)
         #expect(before.string("status") == "new")
         #expect(before.string("level") == "III")
@@ -61,7 +51,7 @@ struct ExecTests {
     @Test("--operator defaults to the login name")
     func defaultOperator() async throws {
         let dir = try Scratch()
-        let store = try await replayedStore(dir)
+        let store = try await Watchfloor.replayedStore(dir)
         let note = try await Watchfloor.run(["exec", "--store", store, "note", "1", "水深约", "40", "厘米"], in: dir.url,
                                             environment: ["USER": "zhang.wei"])
         #expect(note.status == 0, "stderr: \(note.stderrText)")

@@ -6,8 +6,7 @@ struct ObserverConsoleTests {
     @Test("exec and the board refuse an observer's commands, log them with the role, and change nothing")
     func observer() async throws {
         let scratch = try Scratch()
-        let store = scratch.path("o.db").path
-        try await Watchfloor.succeed(["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless", "--speed", "max", "--store", store], in: scratch.url)
+        let store = try await Watchfloor.replayedStore(scratch, scenario: "zibo-chemical-fire", file: "o.db")
         let refused = try await Watchfloor.run(["exec", "--store", store, "--operator", "leader1", "--role", "observer", "ack", "SD-0001"], in: scratch.url)
         #expect(refused.status == 1)
         #expect(refused.stderrText.contains("an observer console cannot change the board"))

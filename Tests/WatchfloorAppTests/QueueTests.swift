@@ -6,16 +6,6 @@ import Testing
 /// on its way; racing processes never take one order or one unit twice.
 @Suite("dispatch queue")
 struct QueueTests {
-    /// A store holding the Jinan rainstorm, replayed as training.
-    func replayedStore(_ dir: Scratch) async throws -> String {
-        let store = dir.path("jinan.db").path
-        try await Watchfloor.succeed(
-            ["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", store],
-            in: dir.url, stdout: dir.path("replay.log")
-        )
-        return store
-    }
-
     func orders(_ arguments: [String], in dir: Scratch) async throws -> [[String: Any]] {
         let outcome = try await Watchfloor.succeed(arguments + ["--json"], in: dir.url)
         return try #require(JSONLines.object(outcome.stdout), "JSON: \(outcome.stdoutText)").array("orders")
@@ -24,7 +14,7 @@ struct QueueTests {
     @Test("dispatch, list, claim, ack with en route: the board shows the unit on its way and the log verifies")
     func dispatchToAck() async throws {
         let dir = try Scratch()
-        let store = try await replayedStore(dir)
+        let store = try await Watchfloor.replayedStore(dir)
         // SD-0002: waterlogging under the Beiyuan Street bridge; FIRE-3701-02 is a rescue unit.
         let dispatch = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0002", "FIRE-3701-02", "--", "公交车被困"], in: dir.url)
         #expect(dispatch.status == 0, "stderr: \(dispatch.stderrText)")
@@ -78,7 +68,7 @@ struct QueueTests {
     @Test("refusals exit 1 and say why; a dispatch retried with its --key makes no second order")
     func refusalsAndRetries() async throws {
         let dir = try Scratch()
-        let store = try await replayedStore(dir)
+        let store = try await Watchfloor.replayedStore(dir)
         let missing = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0099", "FIRE-3701-01"], in: dir.url)
         #expect(missing.status == 1)
         #expect(missing.stderrText == "rejected: dispatch SD-0099 FIRE-3701-01: no incident SD-0099\n")
@@ -105,7 +95,7 @@ struct QueueTests {
     @Test("two gateways claiming at once: every order is claimed exactly once")
     func racingClaims() async throws {
         let dir = try Scratch()
-        let store = try await replayedStore(dir)
+        let store = try await Watchfloor.replayedStore(dir)
         let units = ["FIRE-3701-01", "FIRE-3701-03", "FIRE-3701-05", "FIRE-3701-06", "FIRE-3701-07", "FIRE-3701-08"]
         try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015"] + units, in: dir.url)
 
@@ -125,7 +115,7 @@ struct QueueTests {
     @Test("two officers sending the same unit at once: one order, one refusal")
     func racingDispatches() async throws {
         let dir = try Scratch()
-        let store = try await replayedStore(dir)
+        let store = try await Watchfloor.replayedStore(dir)
         let words = ["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015", "FIRE-3701-06"]
         async let first = Watchfloor.run(words, in: dir.url)
         async let second = Watchfloor.run(words, in: dir.url)

@@ -8,8 +8,7 @@ struct TerminalDispatchTests {
     @Test("a dispatch typed at : is queued, claimed and acked by a gateway, and the live board shows it")
     func dispatchLoop() async throws {
         let scratch = try Scratch()
-        let store = scratch.path("floor.db").path
-        try await Watchfloor.succeed(["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", store], in: scratch.url)
+        let store = try await Watchfloor.replayedStore(scratch, scenario: "jinan-rainstorm", file: "floor.db")
         let tmux = try TmuxScreen(["run", "--store", store, "--lang", "en"], width: 120, height: 40, in: scratch)
         try tmux.waitFor("the live board") { $0.first?.contains("LIVE") == true }
         try tmux.send(":")

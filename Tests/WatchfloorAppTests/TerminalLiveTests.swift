@@ -7,8 +7,7 @@ struct TerminalLiveTests {
     @Test("given only --store the board is LIVE, shows a command another process commits, and q asks first")
     func followsTheStore() async throws {
         let scratch = try Scratch()
-        let store = scratch.path("shared.db").path
-        try await Watchfloor.succeed(["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless", "--speed", "max", "--store", store], in: scratch.url)
+        let store = try await Watchfloor.replayedStore(scratch, scenario: "zibo-chemical-fire", file: "shared.db")
         let tmux = try TmuxScreen(["run", "--store", store, "--lang", "en"], width: 120, height: 40, in: scratch)
         try tmux.waitFor("the live board with the store's incidents") { $0.first?.contains("LIVE") == true && $0.contains { $0.contains("SD-0001") } }
         try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty2", "note", "SD-0001", "evacuation", "ordered"], in: scratch.url)

@@ -9,11 +9,7 @@ struct CommandCompletionTests {
     /// SD-0001: a crash with two reports (`crash`, `crash-2`); SD-0002: a fire, level III.
     func intake() -> Intake {
         var intake = makeIntake()
-        _ = ingestAll([
-            reportLine(id: "crash", time: "2026-07-15T17:40:00+08:00", category: "traffic_accident"),
-            reportLine(id: "crash-2", agency: "transport", time: "2026-07-15T17:41:00+08:00", category: "traffic_accident", lat: 36.6614, lon: 117.0205),
-            reportLine(id: "fire", agency: "fire", time: "2026-07-15T17:42:00+08:00", category: "fire", lat: 36.70, lon: 117.10, level: "III"),
-        ], into: &intake)
+        _ = ingestAll(crashAndFireLines, into: &intake)
         return intake
     }
 

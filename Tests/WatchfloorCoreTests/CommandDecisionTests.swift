@@ -7,11 +7,7 @@ import Testing
 struct CommandDecisionTests {
     static let at = Instant(rfc3339: "2026-07-15T18:00:00+08:00")!
 
-    static let lines = [
-        reportLine(id: "crash", time: "2026-07-15T17:40:00+08:00", category: "traffic_accident"),
-        reportLine(id: "crash-2", agency: "transport", time: "2026-07-15T17:41:00+08:00", category: "traffic_accident", lat: 36.6614, lon: 117.0205),
-        reportLine(id: "fire", agency: "fire", time: "2026-07-15T17:42:00+08:00", category: "fire", lat: 36.70, lon: 117.10, level: "III"),
-    ]
+    static let lines = crashAndFireLines
 
     /// Given SD-0001, a crash with two reports (level IV), and SD-0002, a fire (level III).
     func intake(exercise: Bool = true) -> (Intake, [SealedEntry]) {

@@ -9,11 +9,7 @@ struct CorrectionsTests {
     /// Two separate incidents: a crash and a fire far apart, and a second report of the crash.
     func board() -> Intake {
         var intake = makeIntake()
-        _ = ingestAll([
-            reportLine(id: "crash", time: "2026-07-15T17:40:00+08:00", category: "traffic_accident"),
-            reportLine(id: "crash-2", agency: "transport", time: "2026-07-15T17:41:00+08:00", category: "traffic_accident", lat: 36.6614, lon: 117.0205),
-            reportLine(id: "fire", agency: "fire", time: "2026-07-15T17:42:00+08:00", category: "fire", lat: 36.70, lon: 117.10, level: "III"),
-        ], into: &intake)
+        _ = ingestAll(crashAndFireLines, into: &intake)
         return intake
     }
 

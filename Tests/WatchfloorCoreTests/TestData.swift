@@ -36,6 +36,14 @@ func ingestAll(_ lines: [[UInt8]], into intake: inout Intake, feed: String = "te
     return sealed
 }
 
+/// SD-0001, a crash with two reports (`crash`, `crash-2`, level IV), and SD-0002, a fire far
+/// from it (level III): the board the command tests act on.
+let crashAndFireLines = [
+    reportLine(id: "crash", time: "2026-07-15T17:40:00+08:00", category: "traffic_accident"),
+    reportLine(id: "crash-2", agency: "transport", time: "2026-07-15T17:41:00+08:00", category: "traffic_accident", lat: 36.6614, lon: 117.0205),
+    reportLine(id: "fire", agency: "fire", time: "2026-07-15T17:42:00+08:00", category: "fire", lat: 36.70, lon: 117.10, level: "III"),
+]
+
 func makeIntake(exercise: Bool = true) -> Intake {
     Intake(board: Board(), correlator: Correlator(places: TestData.gazetteer), exercise: exercise)
 }

@@ -117,6 +117,15 @@ struct WidgetGoldenTests {
         for widget in widgets {
             for (w, h) in [(0, 0), (1, 1), (3, 2), (2, 30)] {
                 #expect(WidgetFixture.draw(widget, model, width: w, height: h).count == h)
+                // Inside a larger canvas, nothing may spill out of the rectangle given.
+                var canvas = Canvas(width: 40, height: 40)
+                let rect = Rect(x: 5, y: 5, width: w, height: h)
+                widget.draw(model, in: rect, on: &canvas)
+                for y in 0..<40 {
+                    for x in 0..<40 where !(x >= rect.x && x < rect.maxX && y >= rect.y && y < rect.maxY) {
+                        #expect(canvas[x, y] == .blank, "\(type(of: widget)) drew at \(x),\(y) outside \(rect)")
+                    }
+                }
             }
         }
     }

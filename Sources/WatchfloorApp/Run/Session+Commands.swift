@@ -51,7 +51,7 @@ extension Session {
 
     private func goto(_ target: String) {
         let gazetteer = reference.gazetteer
-        if let cell = GridCell(parsing: target), mapGrid.contains(cell) {
+        if let cell = GridCell(parsing: target), view.map.grid(gazetteer: gazetteer).contains(cell) {
             view.map.cursor = cell
             filterToMapCell()
             answer(.accepted, "goto \(cell)")

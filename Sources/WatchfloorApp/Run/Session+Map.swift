@@ -3,8 +3,6 @@ import WatchfloorUI
 
 /// The map's cursor, zoom and the board filter it sets.
 extension Session {
-    var mapGrid: GridReference { MapGrids.grid(zoomCity: view.map.zoomCity, gazetteer: reference.gazetteer) }
-
     func moveMapCursor(_ action: Action) {
         let (dx, dy): (Int, Int) = switch action {
         case .up: (0, -1)

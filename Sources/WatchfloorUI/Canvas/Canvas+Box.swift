@@ -26,4 +26,15 @@ extension Canvas {
             fill(Rect(x: rect.x + used, y: rect.y, width: rect.width - used, height: 1), style: style)
         }
     }
+
+    /// Cells from the left of a one-row rectangle, each cut or padded to its width and one
+    /// column apart; a width of 0 takes what is left. Table rows of the panes are drawn so.
+    public mutating func cells(_ cells: [(text: String, style: Style)], widths: [Int], in row: Rect) {
+        var x = row.x
+        for ((text, style), width) in zip(cells, widths) where x < row.maxX {
+            let w = width == 0 ? row.maxX - x : min(width, row.maxX - x)
+            put(DisplayWidth.fit(text, to: w), x: x, y: row.y, style: style, limit: w)
+            x += w + 1
+        }
+    }
 }

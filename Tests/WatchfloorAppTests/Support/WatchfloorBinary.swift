@@ -20,6 +20,16 @@ enum Watchfloor {
         packageRoot.appendingPathComponent("demo-data/scenarios/\(name).jsonl")
     }
 
+    /// A store holding a scenario (the Jinan rainstorm unless named), replayed as training.
+    static func replayedStore(_ dir: Scratch, scenario name: String = "jinan-rainstorm", file: String = "jinan.db") async throws -> String {
+        let store = dir.path(file).path
+        try await succeed(
+            ["replay", scenario(name).path, "--headless", "--speed", "max", "--store", store],
+            in: dir.url, stdout: dir.path("replay.log")
+        )
+        return store
+    }
+
     struct Outcome: Sendable {
         var arguments: [String]
         var status: Int32

@@ -18,29 +18,19 @@ public struct FeedsWidget: Widget {
             drawStrip(model, in: inside.row(0), on: &canvas)
             return
         }
-        let header = [(s.feedsAgency, 8), (s.feedsState, 7), (s.feedsRate, 6), (s.feedsLag, 6), (s.feedsLast, 5), (s.feedsRejects, 4)]
-        var x = inside.x
-        for (name, width) in header {
-            canvas.put(DisplayWidth.fit(name, to: width), x: x, y: inside.y, style: Style(.muted, bold: true), limit: inside.maxX - x)
-            x += width + 1
-        }
+        let widths = [8, 7, 6, 6, 5, 4]
+        let header = [s.feedsAgency, s.feedsState, s.feedsRate, s.feedsLag, s.feedsLast, s.feedsRejects]
+        canvas.cells(header.map { ($0, Style(.muted, bold: true)) }, widths: widths, in: inside.row(0))
         for (i, feed) in model.feeds.enumerated() where i + 1 < inside.height {
-            let y = inside.y + i + 1
-            let role = Self.role(feed.state)
             let lag = feed.lagSeconds.map { s.age(seconds: $0) } ?? "—"
-            let cells: [(String, Int, Style)] = [
-                (s.agency(feed.agency), 8, .plain),
-                (s.feedState(feed.state), 7, Style(role, bold: feed.state != .up)),
-                (Self.rate(feed.ratePerMinute), 6, .plain),
-                (lag, 6, .plain),
-                (feed.lastMessage.map { String($0.clockTime.prefix(5)) } ?? "—", 5, .muted),
-                (String(feed.rejected), 4, feed.rejected > 0 ? Style(.bad, bold: true) : .muted),
-            ]
-            var x = inside.x
-            for (text, width, style) in cells {
-                canvas.put(DisplayWidth.fit(text, to: width), x: x, y: y, style: style, limit: inside.maxX - x)
-                x += width + 1
-            }
+            canvas.cells([
+                (s.agency(feed.agency), .plain),
+                (s.feedState(feed.state), Style(Self.role(feed.state), bold: feed.state != .up)),
+                (Self.rate(feed.ratePerMinute), .plain),
+                (lag, .plain),
+                (feed.lastMessage.map { String($0.clockTime.prefix(5)) } ?? "—", .muted),
+                (String(feed.rejected), feed.rejected > 0 ? Style(.bad, bold: true) : .muted),
+            ], widths: widths, in: inside.row(i + 1))
         }
     }
 

@@ -17,7 +17,7 @@ public struct QueueWidget: Widget {
         }
         let widths = [8, 7, 14, 6, 7, 0]
         let header = [s.queueOrder, s.queueIncident, s.queueUnit, s.queueAgency, s.queueState, s.queueConsumer]
-        Self.drawRow(header.map { ($0, Style(.muted, bold: true)) }, widths: widths, in: inside.row(0), on: &canvas)
+        canvas.cells(header.map { ($0, Style(.muted, bold: true)) }, widths: widths, in: inside.row(0))
         let now = model.board.clock ?? Instant(milliseconds: 0)
         for (i, order) in orders.reversed().enumerated() where i + 1 < inside.height {
             let state = order.state(at: now)
@@ -32,17 +32,7 @@ public struct QueueWidget: Widget {
                 (s.agency(order.agency), .plain), (s.orderState(state), Style(role, bold: state == .dead || state == .failed)),
                 (order.consumer.map(InertText.clean) ?? "—", .muted),
             ]
-            Self.drawRow(cells, widths: widths, in: inside.row(i + 1), on: &canvas)
-        }
-    }
-
-    /// Cells from the left, each cut to its width; a width of 0 takes what is left.
-    static func drawRow(_ cells: [(String, Style)], widths: [Int], in row: Rect, on canvas: inout Canvas) {
-        var x = row.x
-        for ((text, style), width) in zip(cells, widths) where x < row.maxX {
-            let w = width == 0 ? row.maxX - x : min(width, row.maxX - x)
-            canvas.put(DisplayWidth.fit(text, to: w), x: x, y: row.y, style: style, limit: w)
-            x += w + 1
+            canvas.cells(cells, widths: widths, in: inside.row(i + 1))
         }
     }
 }
