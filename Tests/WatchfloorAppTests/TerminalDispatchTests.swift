@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The loop from the screen to the agencies and back: a dispatch typed on the board reaches
-/// the queue, a gateway claims and acks it, and the board shows the unit en route.
+/// the queue, a gateway claims and acks it, and the board shows the unit en route,
+/// in the detail and in the incident's row.
 @Suite("Dispatch from the board")
 struct TerminalDispatchTests {
     @Test("a dispatch typed at : is queued, claimed and acked by a gateway, and the live board shows it")
@@ -32,6 +33,14 @@ struct TerminalDispatchTests {
         try tmux.type("filter SD-0002")
         try tmux.send("Enter")
         try tmux.waitFor("the unit en route in the detail") { $0.contains { $0.contains("FIRE-3701-02") && $0.contains("enroute") } }
+        // The compact layout's board row counts the unit and says how far it has got.
+        try tmux.send(":")
+        try tmux.type("layout compact")
+        try tmux.send("Enter")
+        try tmux.waitFor("the unit en route in the board row") { $0.contains { $0.contains("new") && $0.hasSuffix("1 enroute│") } }
+        try tmux.send(":")
+        try tmux.type("layout default")
+        try tmux.send("Enter")
         // With no units named, the run card's nearest units are offered; y sends them.
         try tmux.send(":")
         try tmux.type("dispatch SD-0003")

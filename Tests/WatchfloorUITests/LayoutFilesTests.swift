@@ -36,7 +36,7 @@ struct LayoutFilesTests {
         ])
         #expect(tilingFaults(placed, area).isEmpty)
         #expect(placed[2].options.flag("compact") == true)
-        #expect(placed[0].options.list("columns") == ["level", "title", "place", "agencies", "status", "age"])
+        #expect(placed[0].options.list("columns") == ["level", "title", "place", "agencies", "status", "age", "units"])
     }
 
     @Test("wall at 200×58: the map first and largest")

@@ -19,24 +19,24 @@ struct WidgetGoldenTests {
     func boardChinese() {
         #expect(WidgetFixture.draw(BoardWidget(), WidgetFixture.model(Self.board), width: 100, height: 8) == [
             "┌ 1 事件 8 起 ─────────────────────────────────────────────────────────────────────────────────────┐",
-            "│级别 类别     标题                                    地点            网格 来源   状态   时长 力量│",
-            "│III  城市内涝 市民反映北园大街历山路口桥下开始积水    济南市 天桥区   E5   应消…  新     1时  3   │",
-            "│III  暴雨     泉城广场站1小时降水量52.6毫米           济南市 历下区   E5   气     新     1时  1   │",
-            "│IV   井盖缺失 历山路一处雨水井盖被冲开                济南市 历下区   E5   城     新     2分      │",
-            "│IV   城市内涝 燕山立交桥下积水，有车辆被困            济南市 历下区   E5   公     新     6分  1   │",
-            "│IV   城市内涝 经十路燕山立交桥下积水约0.6米           济南市 历下区   E5   城     新     9分  1   │",
+            "│级别 类别     标题                                  地点            网格 来源   状态   时长 力量  │",
+            "│III  城市内涝 市民反映北园大街历山路口桥下开始积水  济南市 天桥区   E5   应消…  新     1时  3 到场│",
+            "│III  暴雨     泉城广场站1小时降水量52.6毫米         济南市 历下区   E5   气     新     1时  1 到场│",
+            "│IV   井盖缺失 历山路一处雨水井盖被冲开              济南市 历下区   E5   城     新     2分        │",
+            "│IV   城市内涝 燕山立交桥下积水，有车辆被困          济南市 历下区   E5   公     新     6分  1 已派│",
+            "│IV   城市内涝 经十路燕山立交桥下积水约0.6米         济南市 历下区   E5   城     新     9分  1 到场│",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
         ])
     }
 
-    @Test("the board in English at 80 columns cuts titles with an ellipsis, never mid-character")
+    @Test("the board in English at 80 columns drops the grid column first and cuts titles with an ellipsis, never mid-character")
     func boardEnglish() {
         #expect(WidgetFixture.draw(BoardWidget(), WidgetFixture.model(Self.board, language: .en), width: 80, height: 6) == [
             "┌ 1 Incidents 8 ───────────────────────────────────────────────────────────────┐",
-            "│Lvl  Category      Title         Place           Grid From   Status Age  Units│",
-            "│III  Waterlogging  市民反映北园… 济南市 天桥区   E5   EFPU   new    1h   3    │",
-            "│III  Rainstorm     泉城广场站1…  济南市 历下区   E5   W      new    1h   1    │",
-            "│IV   Missing manh… 历山路一处雨… 济南市 历下区   E5   U      new    2m        │",
+            "│Lvl  Category      Title          Place           From   Status Age  Units    │",
+            "│III  Waterlogging  市民反映北园…  济南市 天桥区   EFPU   new    1h   3 onscene│",
+            "│III  Rainstorm     泉城广场站1小… 济南市 历下区   W      new    1h   1 onscene│",
+            "│IV   Missing manh… 历山路一处雨…  济南市 历下区   U      new    2m            │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
         ])
     }

@@ -11,6 +11,20 @@ extension Strings {
     var columnStatus: String { pick("状态", "Status") }
     var columnAge: String { pick("时长", "Age") }
     var columnUnits: String { pick("力量", "Units") }
+    /// `3 到场` / `3 onscene`: the units on an incident and the furthest along of them.
+    func unitsCell(_ assigned: AssignedUnits) -> String {
+        "\(assigned.count) " + unitStatusShort(assigned.lead)
+    }
+    /// A unit's status in at most four columns in Chinese and seven in English.
+    public func unitStatusShort(_ status: UnitStatus) -> String {
+        switch status {
+        case .dispatched: pick(status.chineseName, "sent")
+        case .returning: pick(status.chineseName, "return")
+        case .outOfService: pick(status.chineseName, "out")
+        case .available: pick(status.chineseName, "free")
+        case .enroute, .onscene: pick(status.chineseName, status.rawValue)
+        }
+    }
     var boardEmpty: String { pick("没有事件", "No incidents") }
     var boardFilteredEmpty: String { pick("没有符合筛选的事件（Esc 清除筛选）", "No incident matches the filter (Esc clears it)") }
     func boardCount(shown: Int, total: Int) -> String {

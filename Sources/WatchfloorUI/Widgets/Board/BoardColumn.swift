@@ -4,8 +4,9 @@ public enum BoardColumn: String, Sendable, CaseIterable {
     case level, category, title, place, grid, agencies, status, age, units
 
     /// Columns each row always keeps, and the order in which the others are dropped when
-    /// space runs out (units first).
-    static let dropOrder: [BoardColumn] = [.units, .grid, .age, .category, .agencies, .status, .place]
+    /// space runs out: the grid reference first, since the map's footer and the detail show
+    /// it too; then the units, which the detail lists.
+    static let dropOrder: [BoardColumn] = [.grid, .units, .age, .category, .agencies, .status, .place]
 
     /// Fixed width in columns; the title takes what is left.
     func width(_ strings: Strings) -> Int {
@@ -19,7 +20,8 @@ public enum BoardColumn: String, Sendable, CaseIterable {
         case .agencies: 6
         case .status: 6
         case .age: 4
-        case .units: strings.language == .zh ? 4 : 5
+        // `3 到场`, `3 onscene`.
+        case .units: strings.language == .zh ? 6 : 9
         }
     }
 

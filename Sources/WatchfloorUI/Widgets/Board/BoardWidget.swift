@@ -1,8 +1,8 @@
 import WatchfloorCore
 
 /// The incident board: one row per incident — level, category, title, place with its grid
-/// reference, reporting agencies, status, age and units — in the filtered, sorted order of
-/// `model.rows`, the selected one highlighted.
+/// reference, reporting agencies, status, age, and its units with the furthest one's state —
+/// in the filtered, sorted order of `model.rows`, the selected one highlighted.
 public struct BoardWidget: Widget {
     public var columns: [BoardColumn]
 
@@ -105,7 +105,7 @@ public struct BoardWidget: Widget {
                 text = s.age(seconds: now.seconds(since: incident.opened))
                 if !selected { style.role = .muted }
             case .units:
-                text = incident.units.isEmpty ? "" : String(incident.units.count)
+                text = AssignedUnits(incident, units: model.board.units).map(s.unitsCell) ?? ""
             }
             canvas.put(DisplayWidth.fit(text, to: width), x: x, y: rect.y, style: style, limit: width)
             x += width + 1

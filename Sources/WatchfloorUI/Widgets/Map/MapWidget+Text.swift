@@ -34,7 +34,7 @@ extension MapWidget {
         }
     }
 
-    /// `! I  # II  * III  + IV  2-9 count  @ 10+  ▯▯ warning`, whole parts only, as many as fit.
+    /// `! I  # II  * III  + IV  2-9 count  @ 10+  ▯▯ warning  > enroute  o onscene`, whole parts only, as many as fit.
     func drawLegend(_ legend: Rect, strings: Strings, on canvas: inout Canvas) {
         var levels: [(String, Style)] = []
         for level in Level.allCases {
@@ -46,6 +46,8 @@ extension MapWidget {
             [("2-9", .plain), (" " + strings.mapCountLegend, .muted)],
             [("@", .plain), (" " + strings.mapManyLegend, .muted)],
             [("  ", Style(.warningArea, reverse: true)), (" " + strings.mapWarningLegend, .muted)],
+            [(MapUnits.glyph(.moving), MapUnits.style), (" " + strings.unitStatusShort(.enroute), .muted)],
+            [(MapUnits.glyph(.onScene), MapUnits.style), (" " + strings.unitStatusShort(.onscene), .muted)],
         ]
         var x = legend.x
         for part in parts {

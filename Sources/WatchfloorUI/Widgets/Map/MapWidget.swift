@@ -1,7 +1,8 @@
 import WatchfloorCore
 
 /// The map grid of the province, or of one city when zoomed: boundaries, open incidents where
-/// they are, active warning areas shaded, grid references on the edges and the cursor's cell.
+/// they are, units out on incidents, active warning areas shaded, grid references on the edges
+/// and the cursor's cell.
 ///
 /// A class so that it can keep what is costly and changes seldom — the rasterised boundaries for
 /// the last size and zoom, the warning shading for the last warnings — while a frame only counts
@@ -11,6 +12,7 @@ public final class MapWidget: Widget {
     private var geography: (key: GeographyKey, value: MapGeography)?
     private var shading: MapShading?
     private var marks = MapMarks()
+    private var units = MapUnits()
 
     /// The key to the marks under the map (a layout's `legend:` option).
     public var showsLegend = true
@@ -38,6 +40,7 @@ public final class MapWidget: Widget {
         let cursor = view.clampedCursor(gazetteer: gazetteer)
 
         marks.tally(model.board.incidents, layout: layout)
+        units.place(model.board.units, layout: layout)
         drawMap(layout, geography: geography(layout, scope: scope, gazetteer: gazetteer), on: &canvas)
         shade(layout, warnings: model.board.activeWarnings, on: &canvas)
         if focused {
@@ -83,21 +86,26 @@ public final class MapWidget: Widget {
     }
 
     /// Each character of the map written once, in reading order: an incident's mark where
-    /// there is one, else the boundary or blank.
+    /// there is one (underlined when a unit is there too), else a unit's, else the boundary or
+    /// blank.
     private func drawMap(_ layout: MapLayout, geography: MapGeography, on canvas: inout Canvas) {
         let width = layout.map.width
         for y in 0..<layout.map.height {
             for x in 0..<width {
                 let k = y * width + x
                 let count = marks.count[k]
-                let cell = count > 0 ? MapMarks.cell(count: count, gravest: marks.gravest[k]) : geography.cells[k]
+                var cell = count > 0 ? MapMarks.cell(count: count, gravest: marks.gravest[k]) : geography.cells[k]
+                let unit = units.marks[k]
+                if unit != .none {
+                    if count > 0 { cell.style.underline = true } else { cell = MapUnits.cell(unit) }
+                }
                 canvas.set(cell, x: layout.map.x + x, y: layout.map.y + y)
             }
         }
     }
 
     /// Shading is reverse video in the warning role; an incident's mark keeps its level's role
-    /// so it still reads inside the shade.
+    /// so it still reads inside the shade, and so does a unit's.
     private func shade(_ layout: MapLayout, warnings: [Warning], on canvas: inout Canvas) {
         if shading?.key != MapShading.key(layout: layout, warnings: warnings) {
             shading = MapShading(layout: layout, warnings: warnings)
@@ -105,7 +113,7 @@ public final class MapWidget: Widget {
         guard let shading else { return }
         let width = layout.map.width
         for k in shading.shaded {
-            let marked = marks.count[k] > 0
+            let marked = marks.count[k] > 0 || units.marks[k] != .none
             canvas.restyle(Rect(x: layout.map.x + k % width, y: layout.map.y + k / width, width: 1, height: 1)) { style in
                 if !marked { style.role = .warningArea }
                 style.reverse = true
