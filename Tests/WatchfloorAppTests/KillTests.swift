@@ -65,4 +65,56 @@ struct KillTests {
             #expect(Set(accepted).isSubset(of: queued), "accepted \(accepted), stored \(queued.sorted())")
         }
     }
+
+    @Test("a gateway killed during or after its claim: its orders come back when the lease lapses and another gateway claims each once")
+    func consumerDies() async throws {
+        let dir = try Scratch()
+        let store = try await Watchfloor.replayedStore(dir)
+        let board = try #require(JSONLines.object(try await Watchfloor.succeed(["board", "--store", store, "--json"], in: dir.url).stdout))
+        let fireUnits = board.array("units").filter { $0.string("agency") == "fire" && $0.string("status") == "available" }
+            .compactMap { $0.string("id") }.sorted()
+        try #require(fireUnits.count >= 12)
+        func claim(_ consumer: String) async throws -> Set<String> {
+            let out = try await Watchfloor.succeed(["queue", "claim", "--store", store, "--consumer", consumer, "--agency", "fire", "--exercise", "--json"], in: dir.url)
+            return Set(try #require(JSONLines.object(out.stdout)).array("orders").compactMap { $0.string("id") })
+        }
+
+        var random = SeededRandom(seed: 20_261_126)
+        var everHeldByDead = 0
+        // Killed at a random instant (before, during or after its commit), and last a gateway
+        // that claims, exits and never acks. Its lease (4 s) outlasts the kill's delay.
+        for (round, delay) in [random.below(300), random.below(300), 1_500].enumerated() {
+            let units = Array(fireUnits[(round * 4)..<(round * 4 + 4)])
+            let dispatched = try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015"] + units, in: dir.url)
+            let orders = Set(dispatched.stdoutText.matches(of: /ORD-\d+/).map { String($0.output) })
+            try #require(orders.count == 4, "\(dispatched.stdoutText)")
+
+            let dead = "gw-dead\(round)"
+            _ = try await runAndKill(["queue", "claim", "--store", store, "--consumer", dead, "--agency", "fire", "--exercise", "--max", "2", "--lease", "4"],
+                                     in: dir, after: delay)
+            // The lease began before now, so by then it has surely lapsed.
+            let leaseLapses = Date().addingTimeInterval(4.2)
+            let log = try loggedEntries(try await Watchfloor.succeed(["log", "cat", "--store", store], in: dir.url).stdout)
+            let heldByDead = Set(log.filter { $0.kind == "dispatch.claimed" && $0.data.string("consumer") == dead }.compactMap { $0.data.string("order") })
+            everHeldByDead += heldByDead.count
+
+            // While the lease holds, a live gateway gets exactly what the dead one does not hold.
+            let early = try await claim("gw-live\(round)")
+            #expect(early == orders.subtracting(heldByDead), "round \(round): held by the dead \(heldByDead), claimed early \(early)")
+            let wait = leaseLapses.timeIntervalSinceNow
+            if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
+            // After it, the dead one's orders come back, to one gateway only.
+            let late = try await claim("gw-live\(round)")
+            #expect(late == heldByDead, "round \(round): the lapsed orders \(heldByDead) came back as \(late)")
+            #expect(try await claim("gw-other\(round)").isEmpty, "round \(round): nothing is claimed twice")
+            // The dead gateway's claim is fenced off: its ack is refused.
+            for order in heldByDead {
+                let refused = try await Watchfloor.run(["queue", "ack", order, "--store", store, "--consumer", dead], in: dir.url)
+                #expect(refused.status == 1, "round \(round): \(refused.stdoutText)\(refused.stderrText)")
+            }
+        }
+        #expect(everHeldByDead > 0, "no dead gateway ever held an order: the test proved nothing")
+        let verify = try await Watchfloor.run(["log", "verify", "--store", store], in: dir.url)
+        #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+    }
 }

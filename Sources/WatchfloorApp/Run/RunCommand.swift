@@ -36,7 +36,8 @@ public enum RunCommand {
         let session = Session(
             reference: reference,
             intake: Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: training),
-            pipeline: CommitPipeline(store: store, chain: chain, output: output), tape: tape, speed: speed,
+            // The session commits itself, under the store's lock; the pipeline only prints.
+            pipeline: CommitPipeline(store: nil, chain: chain, output: output), tape: tape, speed: speed,
             mode: training ? .training : .live,
             strings: Strings(options.language.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(environment)),
             operatorID: options.operatorID, layouts: layouts

@@ -6,11 +6,15 @@ import WatchfloorUI
 /// now, logged with the operator, and answered only after their entries are committed.
 extension Session {
     func runBoardCommand(_ line: String, wall: Double) throws(AppError) {
-        // A live console decides on the latest board, including what others wrote.
-        if mode == .live, let store { try catchUp(store) }
+        // A suggestion is made on the latest board, including what others wrote; the command
+        // itself is decided under the store's lock (`commit`).
+        if let store { try catchUp(store) }
         if role == .operator, suggestDispatch(line) { return }
-        let outcome = intake.command(line, operator: operatorID, at: commandTime(wall: wall), role: role)
-        try pipeline.submit(sealed: outcome.entries)
+        let at = commandTime(wall: wall)
+        let outcome = try commit { () -> (entries: [SealedEntry], value: CommandOutcome) in
+            let outcome = intake.command(line, operator: operatorID, at: at, role: role)
+            return (outcome.entries, outcome)
+        }
         try pipeline.flush()
         view.message = Message(outcome.accepted ? .accepted : .rejected, localized(outcome))
         invalidateRows()

@@ -6,7 +6,8 @@ import WatchfloorUI
 
 /// One console's state while `watchfloor run` is open: the intake (board and chain), the
 /// replay being played, the feeds' activity and the officer's view. Everything happens on
-/// the main thread; only commits run on the pipeline's thread.
+/// the main thread, commits included (`Session+Commit`); only printing the log to stdout runs
+/// on the pipeline's thread.
 final class Session {
     enum Mode { case live, training }
 
@@ -30,8 +31,8 @@ final class Session {
     /// Set when something on screen changed since the last frame.
     var dirty = true
     var quitting = false
-    /// The store, read again by a live console to follow other writers.
-    var store: (any Store)?
+    /// The store: committed to under its write lock, and read again to follow other writers.
+    var store: SQLiteStore?
     var lastFollow = -Double.infinity
     /// An observer's commands are refused (and logged).
     var role = Role.operator
@@ -63,27 +64,31 @@ final class Session {
         guard var tape, !tape.ended else { return }
         if !replayClock.started, let first = tape.firstTime { replayClock.start(at: first, wall: wall) }
         guard let now = replayClock.scenarioTime(wall: wall) else { return }
-        var sealed: [SealedEntry] = []
         let deadline = wall + budget
-        var count = 0
-        while let line = tape.take(dueBy: now) {
-            let entries = line.bytes.withBytes { b in
-                line.oversized
-                    ? [intake.rejectOversized(start: b, at: line.position, limit: LineReader.maxLineBytes)]
-                    : intake.ingest(b, at: line.position)
+        // Nothing due: no transaction.
+        let due = tape.nextTime.map { $0 <= now } ?? false
+        let sealed = !due ? 0 : try commit { () -> (entries: [SealedEntry], value: Int) in
+            var sealed: [SealedEntry] = []
+            var count = 0
+            while let line = tape.take(dueBy: now) {
+                let entries = line.bytes.withBytes { b in
+                    line.oversized
+                        ? [intake.rejectOversized(start: b, at: line.position, limit: LineReader.maxLineBytes)]
+                        : intake.ingest(b, at: line.position)
+                }
+                note(entries)
+                sealed.append(contentsOf: entries)
+                count += 1
+                if count % 64 == 0 && SystemClock().now() > deadline { break }
             }
-            note(entries)
-            sealed.append(contentsOf: entries)
-            count += 1
-            if count % 64 == 0 && SystemClock().now() > deadline { break }
+            return (sealed, sealed.count)
         }
         if tape.ended { activity.ended = true }
         self.tape = tape
-        if !sealed.isEmpty || tape.ended {
+        if sealed > 0 || tape.ended {
             dirty = true
             cachedRows = nil
         }
-        if !sealed.isEmpty { try pipeline.submit(sealed: sealed) }
     }
 
     /// Seconds until the next replay line is due (nil: nothing is scheduled).
