@@ -17,6 +17,12 @@ public struct Board: Sendable {
     public internal(set) var nextExpiry: Instant?
     public internal(set) var rejectedCount = 0
     public internal(set) var duplicateCount = 0
+    /// Each feed's state as last logged (`feed.up/down/stale`): a console following an
+    /// ingester's store shows the health of feeds it does not read itself.
+    public internal(set) var feedStates: [String: LoggedFeedState] = [:]
+    /// The newest refused lines, oldest first, at most `recentRejectionLimit`, for `:rejects`.
+    public internal(set) var recentRejections: [(at: Instant, rejection: ReportRejection)] = []
+    public static let recentRejectionLimit = 200
 
     var incidentOfReport: [ReportKey: Int32] = [:]
     /// Orders by idempotency key, so a retried submission finds the order it already made.

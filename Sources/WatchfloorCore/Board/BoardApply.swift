@@ -9,7 +9,12 @@ extension Board {
             return []
         case .reportRejected(let r):
             rejectedCount += 1
+            if recentRejections.count >= Self.recentRejectionLimit { recentRejections.removeFirst() }
+            recentRejections.append((entry.at, r))
             return [.rejected(r)]
+        case .feedState(let f):
+            feedStates[f.feed] = LoggedFeedState(state: f.state, since: entry.at, reason: f.reason)
+            return []
         case .reportDuplicate:
             duplicateCount += 1
             return []

@@ -20,9 +20,11 @@ public enum LogEvent: Sendable, Equatable {
     case dispatchClaimed(DispatchClaim)
     case dispatchAcked(DispatchAck)
     case dispatchFailed(DispatchFailure)
+    case feedState(FeedStateChange)
 
     public var kind: LogKind {
         switch self {
+        case .feedState(let change): change.kind
         case .reportAccepted: .reportAccepted
         case .reportRejected: .reportRejected
         case .reportDuplicate: .reportDuplicate

@@ -76,6 +76,10 @@ enum LogEventDecoder {
             return .commandRejected(try CommandCoding.readRefusal(d))
         case .dispatchQueued, .dispatchClaimed, .dispatchAcked, .dispatchFailed:
             return try DispatchCoding.read(kind, d)
+        case .feedUp, .feedDown, .feedStale:
+            let state: FeedStateChange.State = kind == .feedUp ? .up : kind == .feedDown ? .down : .stale
+            return .feedState(FeedStateChange(feed: try string("feed"), state: state,
+                                              reason: d["reason"]?.stringValue, url: d["url"]?.stringValue))
         default:
             throw LogLineError("entries of kind \(kind.rawValue) are not read back by this version")
         }

@@ -97,6 +97,10 @@ enum LogLineEncoder {
             w.member("headline", headline)
         case let .warningExpired(warning):
             w.member("warning", warning)
+        case .feedState(let f):
+            w.member("feed", f.feed)
+            w.member("reason", f.reason)
+            w.member("url", f.url)
         case .unitStatus(let u):
             w.member("unit", u.unit)
             w.member("agency", u.agency.rawValue)
