@@ -37,7 +37,11 @@ let package = Package(
         .target(name: "WatchfloorTerminal", dependencies: ["WatchfloorUI", "CNcursesw"]),
         .target(
             name: "WatchfloorApp",
-            dependencies: ["WatchfloorCore", "WatchfloorFeeds", "WatchfloorStore", "WatchfloorUI", "WatchfloorTerminal"]
+            dependencies: [
+                "WatchfloorCore", "WatchfloorFeeds", "WatchfloorStore", "WatchfloorUI", "WatchfloorTerminal",
+                // The feeds file (`--feeds feeds.yaml`).
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "watchfloor",

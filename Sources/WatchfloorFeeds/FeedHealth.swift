@@ -59,22 +59,29 @@ public struct FeedHealth: Sendable {
         update(name) { _ in (.down, "ended: read to its end") }
     }
 
-    public mutating func arrived(_ name: String, outcome: Outcome, eventTime: Instant?, wall: Double) -> [FeedStateChange] {
+    /// A line arrived: the feed is up. Called before the line is folded, so that `feed.up`
+    /// comes before the report it brought in the log.
+    public mutating func heard(_ name: String, wall: Double) -> [FeedStateChange] {
         update(name) { feed in
             feed.lastHeard = wall
-            switch outcome {
-            case .accepted: feed.accepted += 1
-            case .rejected: feed.rejected += 1
-            case .duplicate: feed.duplicates += 1
-            case .heartbeat: break
-            }
-            if outcome != .heartbeat { feed.rate.count(wall: wall) }
-            if let eventTime, outcome != .rejected {
-                feed.lastMessage = max(eventTime, feed.lastMessage ?? eventTime)
-                feed.lagSeconds = wall - eventTime.secondsSince1970
-            }
             // A line from a feed marked down (a file that was missing) shows it is back.
             return (.up, nil)
+        }
+    }
+
+    /// What became of the line just heard, for the counts, the rate and the lag.
+    public mutating func counted(_ name: String, outcome: Outcome, eventTime: Instant?, wall: Double) {
+        guard let i = feeds.firstIndex(where: { $0.name == name }) else { return }
+        switch outcome {
+        case .accepted: feeds[i].accepted += 1
+        case .rejected: feeds[i].rejected += 1
+        case .duplicate: feeds[i].duplicates += 1
+        case .heartbeat: break
+        }
+        if outcome != .heartbeat { feeds[i].rate.count(wall: wall) }
+        if let eventTime, outcome != .rejected {
+            feeds[i].lastMessage = max(eventTime, feeds[i].lastMessage ?? eventTime)
+            feeds[i].lagSeconds = wall - eventTime.secondsSince1970
         }
     }
 

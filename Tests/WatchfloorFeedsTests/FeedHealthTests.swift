@@ -23,7 +23,8 @@ struct FeedHealthTests {
         #expect(Self.states(stale) == ["police stale"])
         #expect(stale.first?.reason == "no message or heartbeat for 31 s (interval 30 s)")
         #expect(h.tick(wall: Self.t0 + 40).isEmpty)
-        #expect(Self.states(h.arrived("police", outcome: .heartbeat, eventTime: nil, wall: Self.t0 + 41)) == ["police up"])
+        #expect(Self.states(h.heard("police", wall: Self.t0 + 41)) == ["police up"])
+        #expect(h.heard("police", wall: Self.t0 + 41.5).isEmpty)
         let down = h.disconnected("police", reason: "connection closed by the agency", wall: Self.t0 + 42)
         #expect(Self.states(down) == ["police down"])
         #expect(down.first?.url == "tcp://127.0.0.1:7001")
@@ -39,9 +40,10 @@ struct FeedHealthTests {
         var h = Self.health()
         let event = Instant(secondsSince1970: Self.t0 - 2.5)
         _ = h.connected("police", wall: Self.t0)
-        for i in 0..<20 { _ = h.arrived("police", outcome: .accepted, eventTime: event, wall: Self.t0 + Double(i) * 0.25) }
-        _ = h.arrived("police", outcome: .rejected, eventTime: nil, wall: Self.t0 + 5)
-        _ = h.arrived("police", outcome: .duplicate, eventTime: event, wall: Self.t0 + 5)
+        for i in 0..<20 { h.counted("police", outcome: .accepted, eventTime: event, wall: Self.t0 + Double(i) * 0.25) }
+        h.counted("police", outcome: .rejected, eventTime: nil, wall: Self.t0 + 5)
+        h.counted("police", outcome: .duplicate, eventTime: event, wall: Self.t0 + 5)
+        h.counted("police", outcome: .heartbeat, eventTime: nil, wall: Self.t0 + 5)
         let feed = h.feeds[0]
         #expect((feed.accepted, feed.rejected, feed.duplicates) == (20, 1, 1))
         #expect(feed.lastMessage == event)

@@ -11,7 +11,8 @@ extension Session {
         if let store { try catchUp(store) }
         if role == .operator, suggestDispatch(line) { return }
         let at = commandTime(wall: wall)
-        let outcome = try commit { () -> (entries: [SealedEntry], value: CommandOutcome) in
+        let (operatorID, role) = (self.operatorID, self.role)
+        let outcome = try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: CommandOutcome) in
             let outcome = intake.command(line, operator: operatorID, at: at, role: role)
             return (outcome.entries, outcome)
         }

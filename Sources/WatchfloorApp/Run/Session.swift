@@ -67,7 +67,7 @@ final class Session {
         let deadline = wall + budget
         // Nothing due: no transaction.
         let due = tape.nextTime.map { $0 <= now } ?? false
-        let sealed = !due ? 0 : try commit { () -> (entries: [SealedEntry], value: Int) in
+        let sealed = !due ? 0 : try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: Int) in
             var sealed: [SealedEntry] = []
             var count = 0
             while let line = tape.take(dueBy: now) {

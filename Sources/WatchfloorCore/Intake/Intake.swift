@@ -101,6 +101,12 @@ public struct Intake: Sendable {
                time: now ?? board.clock ?? Instant(milliseconds: 0))
     }
 
+    /// Refuses a line for a reason found before decoding it (a feed's signature is missing or
+    /// wrong): logged like any refused line, with its first 200 bytes.
+    public mutating func refuse(_ line: UnsafeRawBufferPointer, at position: FeedPosition, reason: String, now: Instant) -> SealedEntry {
+        chain.seal(reject(line, at: position, reason: reason, time: now))
+    }
+
     /// Records a refused line: where it was, why, and its first 200 bytes.
     private mutating func reject(_ line: UnsafeRawBufferPointer, at position: FeedPosition, reason: String, time: Instant) -> LogEntry {
         let rejection = ReportRejection(
