@@ -32,7 +32,7 @@ let panes = layout.solve(in: Screen.paneArea(width: width, height: height))
 
 var bench = BenchBoard(gazetteer: gazetteer)
 bench.fill(open: 10_000, warnings: 4)
-let feeds = Agency.allCases.map { FeedStatus(agency: $0, state: .up, ratePerMinute: 12, lastMessage: bench.intake.board.clock, accepted: 2_000) }
+let feeds = Agency.allCases.map { FeedStatus(agency: $0, state: .up, ratePerSecond: 0.2, lastMessage: bench.intake.board.clock, accepted: 2_000) }
 let screen = Screen(help: HelpOverlay(keymap: .standard, commands: []))
 let map = MapWidget()
 let strings = Strings(.zh)

@@ -10,8 +10,8 @@ struct WidgetGoldenTests {
     static let board = WidgetFixture.jinanBoard()
 
     static let feeds = [
-        FeedStatus(agency: .emergency, state: .up, ratePerMinute: 0.4, lastMessage: Instant(rfc3339: "2026-07-15T17:25:00+08:00"), accepted: 5, rejected: 0),
-        FeedStatus(agency: .police, state: .stale, ratePerMinute: 0, lastMessage: Instant(rfc3339: "2026-07-15T16:25:00+08:00"), accepted: 2, rejected: 3),
+        FeedStatus(agency: .emergency, state: .up, ratePerSecond: 0.4, lastMessage: Instant(rfc3339: "2026-07-15T17:25:00+08:00"), accepted: 5, rejected: 0),
+        FeedStatus(agency: .police, state: .stale, ratePerSecond: 0, lastMessage: Instant(rfc3339: "2026-07-15T16:25:00+08:00"), accepted: 2, rejected: 3),
         FeedStatus(agency: .fire, state: .down), FeedStatus(agency: .weather, state: .waiting),
     ]
 
@@ -63,16 +63,33 @@ struct WidgetGoldenTests {
         ])
     }
 
-    @Test("feeds: state in words as well as colour, rate, last message, rejects; the one-line strip")
+    /// Live feeds: lag, a reason for each that is not up, a feed named after no agency.
+    static let liveFeeds = [
+        FeedStatus(name: "police", state: .up, ratePerSecond: 12.4, lagSeconds: 1.2, lastMessage: Instant(rfc3339: "2026-07-15T17:25:00+08:00"), accepted: 812, rejected: 2),
+        FeedStatus(name: "fire", state: .down, ratePerSecond: 0, accepted: 40, reason: "connection refused — retrying in 2.0 s"),
+        FeedStatus(name: "weather", state: .stale, ratePerSecond: 0.05, lagSeconds: 75, lastMessage: Instant(rfc3339: "2026-07-15T17:24:00+08:00"), accepted: 3, reason: "no message or heartbeat for 61 s (interval 60 s)"),
+        FeedStatus(name: "cap-3701", state: .waiting, ratePerSecond: nil),
+    ]
+
+    @Test("feeds: state in words as well as colour, rate, lag, last message, rejects, why a feed is down; the one-line strip")
     func feedsPane() {
         #expect(WidgetFixture.draw(FeedsWidget(), WidgetFixture.model(Self.board, feeds: Self.feeds), width: 48, height: 7) == [
             "┌ 4 信息源 ────────────────────────────────────┐",
-            "│部门     状态    条/分  延迟   最近  拒收     │",
-            "│应急     正常    0.4    —      17:25 0        │",
-            "│公安     停滞    0      —      16:25 3        │",
-            "│消防     中断    0      —      —     0        │",
-            "│气象     等待    0      —      —     0        │",
+            "│来源     状态    条/秒 延迟   最近  拒收 说明 │",
+            "│应急     正常    0.4   —      17:25 0         │",
+            "│公安     停滞    0     —      16:25 3         │",
+            "│消防     中断    0     —      —     0         │",
+            "│气象     等待    0     —      —     0         │",
             "└──────────────────────────────────────────────┘",
+        ])
+        #expect(WidgetFixture.draw(FeedsWidget(), WidgetFixture.model(Self.board, language: .en, feeds: Self.liveFeeds), width: 80, height: 7) == [
+            "┌ 4 Feeds ─────────────────────────────────────────────────────────────────────┐",
+            "│Feed     State   /s    Lag    Last  Rej  Note                                 │",
+            "│Police   up      12    1s     17:25 2                                         │",
+            "│Fire     down    0     —      —     0    connection refused — retrying in 2.0…│",
+            "│Weather  stale   <0.1  1m     17:24 0    no message or heartbeat for 61 s (in…│",
+            "│cap-3701 waiting —     —      —     0                                         │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
         ])
         #expect(WidgetFixture.draw(FeedsWidget(compact: true), WidgetFixture.model(Self.board, feeds: Self.feeds), width: 78, height: 3) == [
             "┌ 4 信息源 ──────────────────────────────────────────────────────────────────┐",

@@ -126,23 +126,6 @@ final class Session {
         dirty = true
     }
 
-    var feeds: [FeedStatus] {
-        let now = intake.board.clock
-        return Agency.allCases.map { agency in
-            let r = activity.records[agency]
-            let state: FeedStatus.State = switch activity.state(agency, now: now) {
-            case .waiting: .waiting
-            case .up: .up
-            case .stale: .stale
-            case .down: .down
-            }
-            return FeedStatus(
-                agency: agency, state: state, ratePerMinute: activity.ratePerMinute(agency, now: now),
-                lagSeconds: nil, lastMessage: r?.lastMessage, accepted: r?.accepted ?? 0, rejected: r?.rejected ?? 0
-            )
-        }
-    }
-
     var screenMode: ScreenModel.Mode {
         switch mode {
         case .live: .live

@@ -20,6 +20,7 @@ public struct Board: Sendable {
     /// Each feed's state as last logged (`feed.up/down/stale`): a console following an
     /// ingester's store shows the health of feeds it does not read itself.
     public internal(set) var feedStates: [String: LoggedFeedState] = [:]
+    public internal(set) var feedTallies: [String: FeedTally] = [:]
     /// The newest refused lines, oldest first, at most `recentRejectionLimit`, for `:rejects`.
     public internal(set) var recentRejections: [(at: Instant, rejection: ReportRejection)] = []
     public static let recentRejectionLimit = 200

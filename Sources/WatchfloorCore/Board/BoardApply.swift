@@ -4,19 +4,26 @@ extension Board {
         // A rejected line says nothing reliable about the time: it does not move the clock.
         if entry.kind != .reportRejected, clock.map({ entry.at > $0 }) ?? true { clock = entry.at }
         switch entry.event {
-        case let .reportAccepted(_, _, message, _):
+        case let .reportAccepted(feed, _, message, _):
             accept(message)
+            let time = message.envelope.time
+            var tally = feedTallies[feed] ?? FeedTally()
+            tally.accepted += 1
+            tally.lastMessage = max(time, tally.lastMessage ?? time)
+            feedTallies[feed] = tally
             return []
         case .reportRejected(let r):
             rejectedCount += 1
+            feedTallies[r.feed, default: FeedTally()].rejected += 1
             if recentRejections.count >= Self.recentRejectionLimit { recentRejections.removeFirst() }
             recentRejections.append((entry.at, r))
             return [.rejected(r)]
         case .feedState(let f):
             feedStates[f.feed] = LoggedFeedState(state: f.state, since: entry.at, reason: f.reason)
             return []
-        case .reportDuplicate:
+        case let .reportDuplicate(feed, _, _):
             duplicateCount += 1
+            feedTallies[feed, default: FeedTally()].duplicates += 1
             return []
         case .incidentOpened(let o):
             return open(o, exercise: entry.exercise)

@@ -34,9 +34,3 @@ public struct FeedStateChange: Sendable, Equatable {
     }
 }
 
-/// A feed's state on the board: what the last `feed.*` entry said, and since when.
-public struct LoggedFeedState: Sendable, Equatable {
-    public var state: FeedStateChange.State
-    public var since: Instant
-    public var reason: String?
-}

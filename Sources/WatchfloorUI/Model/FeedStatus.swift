@@ -13,23 +13,38 @@ public struct FeedStatus: Sendable, Equatable {
         case waiting
     }
 
-    public var agency: Agency
+    /// The feed's name as the log records it (`feed:<name>`).
+    public var name: String
+    /// The agency the feed speaks for, when its name is an agency's: shown in the officer's
+    /// language instead of the name.
+    public var agency: Agency?
     public var state: State
-    /// Messages per minute over the last minute.
-    public var ratePerMinute: Double
+    /// Messages a second, recently.
+    public var ratePerSecond: Double?
     /// Seconds between a message's own time and its arrival; nil in a replay.
     public var lagSeconds: Double?
     public var lastMessage: Instant?
     public var accepted: Int
     public var rejected: Int
+    /// Why a feed is down or stale, when known: what to check.
+    public var reason: String?
 
-    public init(agency: Agency, state: State, ratePerMinute: Double = 0, lagSeconds: Double? = nil, lastMessage: Instant? = nil, accepted: Int = 0, rejected: Int = 0) {
-        self.agency = agency
+    public init(name: String, agency: Agency? = nil, state: State, ratePerSecond: Double? = 0, lagSeconds: Double? = nil,
+                lastMessage: Instant? = nil, accepted: Int = 0, rejected: Int = 0, reason: String? = nil) {
+        self.name = name
+        self.agency = agency ?? Agency(rawValue: name)
         self.state = state
-        self.ratePerMinute = ratePerMinute
+        self.ratePerSecond = ratePerSecond
         self.lagSeconds = lagSeconds
         self.lastMessage = lastMessage
         self.accepted = accepted
         self.rejected = rejected
+        self.reason = reason
+    }
+
+    /// One agency's feed in a replay, named after the agency.
+    public init(agency: Agency, state: State, ratePerSecond: Double? = 0, lastMessage: Instant? = nil, accepted: Int = 0, rejected: Int = 0) {
+        self.init(name: agency.rawValue, agency: agency, state: state, ratePerSecond: ratePerSecond,
+                  lastMessage: lastMessage, accepted: accepted, rejected: rejected)
     }
 }

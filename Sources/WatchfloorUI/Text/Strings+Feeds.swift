@@ -2,12 +2,13 @@ import WatchfloorCore
 
 extension Strings {
     var feedsTitle: String { pick("信息源", "Feeds") }
-    var feedsAgency: String { pick("部门", "Agency") }
+    var feedsName: String { pick("来源", "Feed") }
     var feedsState: String { pick("状态", "State") }
-    var feedsRate: String { pick("条/分", "/min") }
+    var feedsRate: String { pick("条/秒", "/s") }
     var feedsLag: String { pick("延迟", "Lag") }
     var feedsLast: String { pick("最近", "Last") }
     var feedsRejects: String { pick("拒收", "Rej") }
+    var feedsReason: String { pick("说明", "Note") }
 
     func feedState(_ state: FeedStatus.State) -> String {
         switch state {

@@ -1,8 +1,9 @@
 import Foundation
 import WatchfloorCore
 
-/// The six agencies' feeds: state (in words and colour), rate, lag, last message, rejects.
-/// `compact` puts all six on one line: name and state only.
+/// The feeds: state (in words and colour), rate, lag, last message, rejects, and what is wrong
+/// with a feed that is down or stale.
+/// `compact` puts them all on one line: name and state only.
 public struct FeedsWidget: Widget {
     public var compact: Bool
 
@@ -18,27 +19,35 @@ public struct FeedsWidget: Widget {
             drawStrip(model, in: inside.row(0), on: &canvas)
             return
         }
-        let widths = [8, 7, 6, 6, 5, 4]
-        let header = [s.feedsAgency, s.feedsState, s.feedsRate, s.feedsLag, s.feedsLast, s.feedsRejects]
+        let fixed = [8, 7, 5, 6, 5, 4]
+        // What is wrong with a feed takes the rest of the row.
+        let widths = fixed + [max(0, inside.width - fixed.reduce(0, +) - fixed.count)]
+        let header = [s.feedsName, s.feedsState, s.feedsRate, s.feedsLag, s.feedsLast, s.feedsRejects, s.feedsReason]
         canvas.cells(header.map { ($0, Style(.muted, bold: true)) }, widths: widths, in: inside.row(0))
         for (i, feed) in model.feeds.enumerated() where i + 1 < inside.height {
-            let lag = feed.lagSeconds.map { s.age(seconds: $0) } ?? "—"
+            let lag = feed.lagSeconds.map { s.age(seconds: max(0, $0)) } ?? "—"
             canvas.cells([
-                (s.agency(feed.agency), .plain),
+                (Self.label(feed, s), .plain),
                 (s.feedState(feed.state), Style(Self.role(feed.state), bold: feed.state != .up)),
-                (Self.rate(feed.ratePerMinute), .plain),
+                (feed.ratePerSecond.map(Self.rate) ?? "—", .plain),
                 (lag, .plain),
                 (feed.lastMessage.map { String($0.clockTime.prefix(5)) } ?? "—", .muted),
                 (String(feed.rejected), feed.rejected > 0 ? Style(.bad, bold: true) : .muted),
+                (feed.state == .up ? "" : InertText.clean(feed.reason ?? ""), .muted),
             ], widths: widths, in: inside.row(i + 1))
         }
+    }
+
+    /// The agency in the officer's language, else the feed's own name.
+    static func label(_ feed: FeedStatus, _ s: Strings) -> String {
+        feed.agency.map(s.agency) ?? InertText.clean(feed.name)
     }
 
     /// All six on one line: `应急 正常  公安 停滞 …`, with rejects when there are any.
     private func drawStrip(_ model: ScreenModel, in row: Rect, on canvas: inout Canvas) {
         var x = row.x
         for feed in model.feeds {
-            x += canvas.put(model.strings.agency(feed.agency) + " ", x: x, y: row.y, limit: row.maxX - x)
+            x += canvas.put(Self.label(feed, model.strings) + " ", x: x, y: row.y, limit: row.maxX - x)
             x += canvas.put(model.strings.feedState(feed.state), x: x, y: row.y, style: Style(Self.role(feed.state), bold: feed.state != .up), limit: row.maxX - x)
             if feed.rejected > 0 {
                 x += canvas.put("!\(feed.rejected)", x: x, y: row.y, style: Style(.bad, bold: true), limit: row.maxX - x)
@@ -56,8 +65,11 @@ public struct FeedsWidget: Widget {
         }
     }
 
-    /// Whole messages a minute, or one decimal below ten (a quiet scenario's feed).
-    static func rate(_ perMinute: Double) -> String {
-        perMinute >= 10 || perMinute == 0 ? String(format: "%.0f", perMinute) : String(format: "%.1f", perMinute)
+    /// Messages a second: whole from ten up, one decimal below, `<0.1` for a quiet feed
+    /// that is not silent.
+    static func rate(_ perSecond: Double) -> String {
+        if perSecond >= 10 { return String(format: "%.0f", perSecond) }
+        if perSecond >= 0.1 { return String(format: "%.1f", perSecond) }
+        return perSecond > 0 ? "<0.1" : "0"
     }
 }
