@@ -28,6 +28,9 @@ public struct Screen {
             widgets[placed.pane]?.draw(model, in: placed.rect, on: &canvas)
         }
         PromptLine().draw(model, in: Rect(x: 0, y: height - 1, width: width, height: 1), on: &canvas)
+        if model.view.showingRejects {
+            RejectsOverlay().draw(model, in: Self.paneArea(width: width, height: height), on: &canvas)
+        }
         if model.view.showingHelp {
             help.draw(model, in: Self.paneArea(width: width, height: height), on: &canvas)
         }

@@ -8,7 +8,9 @@ struct RunCmd: ParsableCommand {
         discussion: """
             With no --replay and no --store it replays the bundled Jinan rainstorm scenario as training, \
             at a pace a person can follow, into a new store under $XDG_STATE_HOME/watchfloor/training. \
-            Given only --store it shows that store's board live and follows what others write to it.
+            Given only --store it shows that store's board live and follows what others write to it. \
+            With --feed or --feeds it reads live feeds itself into --store (default: the state directory's \
+            watchfloor.db), as `watchfloor ingest` does, and shows their health in the feeds pane.
 
             The screen is drawn on /dev/tty; when stdout is not the terminal it carries the incident log, \
             one JSON object a line, each line after it is committed: watchfloor run | zstd > archive.jsonl.zst
@@ -25,6 +27,15 @@ struct RunCmd: ParsableCommand {
 
     @Option(help: "SQLite store to show, follow and write to.")
     var store: String?
+
+    @Option(name: .customLong("feed"), help: "A live feed this console reads, NAME=URL (repeatable): a path, file:PATH?follow, - or tcp://HOST:PORT.")
+    var feeds: [String] = []
+
+    @Option(name: .customLong("feeds"), help: "A YAML file listing live feeds with their heartbeat intervals and keys.")
+    var feedsFile: String?
+
+    @Option(name: .customLong("feed-key"), help: "NAME=KEYFILE: feed NAME must sign every line with HMAC-SHA256 and this key.")
+    var feedKeys: [String] = []
 
     @Option(help: "Layout from layouts/ (default, compact, wall); chosen by the terminal's size when omitted.")
     var layout: String?
@@ -69,6 +80,9 @@ struct RunCmd: ParsableCommand {
                 snapshot: headless ? RunOptions.parseSize(size) : nil
             )
             options.role = role
+            options.feeds = feeds
+            options.feedsFile = feedsFile
+            options.feedKeys = feedKeys
             try RunCommand.run(options)
         }
     }

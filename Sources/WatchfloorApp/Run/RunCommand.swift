@@ -16,6 +16,14 @@ public enum RunCommand {
         var replayFiles = options.replayFiles
         var storePath = options.storePath
         var speed = options.speed
+        let plan = try FeedPlan.resolve(feeds: options.feeds, file: options.feedsFile, keys: options.feedKeys)
+        if !plan.feeds.isEmpty {
+            // Training never leaks into live work (DESIGN §5): a replay's reports would be live.
+            guard replayFiles.isEmpty else {
+                throw AppError("a console cannot mix live feeds and a replay: run the replay on its own (training), or the feeds without --replay", exitCode: 64)
+            }
+            storePath = storePath ?? DataFiles.defaultStorePath(environment: environment)
+        }
         if replayFiles.isEmpty && storePath == nil {
             replayFiles = [files.scenario("jinan-rainstorm").path]
             speed = speed ?? RunOptions.trainingSpeed
@@ -43,6 +51,9 @@ public enum RunCommand {
             operatorID: options.operatorID, layouts: layouts
         )
         session.store = store
+        if !plan.feeds.isEmpty {
+            session.liveFeeds = LiveFeeds(hub: FeedHub(feeds: try plan.urls()), intake: FeedIntake(plan: plan))
+        }
         session.role = Role(rawValue: options.role) ?? .operator
         if let problem = layouts.catalogue.problems.first {
             // The other layouts still work; the officer learns which file to mend and why.
@@ -60,12 +71,14 @@ public enum RunCommand {
             throw AppError(error.description)
         }
         var failure: AppError?
+        session.liveFeeds?.hub.start()
         do throws(AppError) {
             try RunLoop(session: session, terminal: terminal, signals: signals).run()
         } catch {
             failure = error
         }
         terminal.close()
+        do throws(AppError) { try session.stopFeeds() } catch { failure = failure ?? error }
         do throws(AppError) { try session.pipeline.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
         if let storePath {

@@ -12,6 +12,7 @@ struct RunLoop {
     let signals: SignalWatch
     let clock = SystemClock()
     static let frameInterval = 1.0 / 30
+    static let feedPollMilliseconds = 40.0
 
     func run() throws(AppError) {
         var lastFrame = -Double.infinity
@@ -19,6 +20,7 @@ struct RunLoop {
         while !session.quitting, signals.receivedSignal == nil {
             let wall = clock.now()
             try session.advance(wall: wall)
+            try session.readFeeds(wall: wall)
             try session.follow(wall: wall)
             let (width, height) = terminal.size
             let panes = session.layouts.placed(in: Screen.paneArea(width: width, height: height), width: width, height: height)
@@ -30,6 +32,8 @@ struct RunLoop {
             var timeout = 500.0
             if session.dirty { timeout = max(0, lastFrame + Self.frameInterval - clock.now()) * 1000 }
             if let next = session.secondsUntilNextLine(wall: clock.now()) { timeout = min(timeout, next * 1000) }
+            // Live feeds are looked at this often: a report is on screen within a frame or two.
+            if session.liveFeeds != nil { timeout = min(timeout, Self.feedPollMilliseconds) }
             guard let key = terminal.readKey(timeoutMilliseconds: Int(timeout.rounded(.up))) else { continue }
             keyPressed = true
             if key == .resize {

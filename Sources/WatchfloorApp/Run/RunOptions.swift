@@ -17,6 +17,10 @@ public struct RunOptions: Sendable {
     public var role: String = "operator"
     /// `--headless`: play to the end without a terminal and print the screen at this size.
     public var snapshot: (width: Int, height: Int)?
+    /// Live feeds the console reads itself: `--feed NAME=URL`, `--feeds FILE`, `--feed-key`.
+    public var feeds: [String] = []
+    public var feedsFile: String?
+    public var feedKeys: [String] = []
 
     public init(replayFiles: [String], speed: Double?, storePath: String?, layout: String?, language: String?, operatorID: String, snapshot: (width: Int, height: Int)? = nil) {
         self.snapshot = snapshot

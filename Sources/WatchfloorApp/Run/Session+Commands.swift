@@ -7,7 +7,7 @@ import WatchfloorUI
 /// (DESIGN §4); board commands go through the intake, are logged with the operator, and are
 /// answered "accepted" only once their entries are committed.
 extension Session {
-    static let viewVerbs = ["layout", "filter", "goto", "sort", "pause", "resume", "speed"]
+    static let viewVerbs = ["layout", "filter", "goto", "sort", "pause", "resume", "speed", "rejects"]
 
     func execute(_ text: String, wall: Double) throws(AppError) {
         var line = text.trimmingCharacters(in: .whitespaces)
@@ -21,6 +21,7 @@ extension Session {
         case "filter", "f": applyFilter(rest)
         case "goto", "g": goto(rest)
         case "sort": sort(rest)
+        case "rejects": view.showingRejects = true
         case "pause", "resume", "speed": replayControl(verb, rest, wall: wall)
         default: try runBoardCommand(line, wall: wall)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import WatchfloorCore
 import WatchfloorFeeds
 import WatchfloorUI
@@ -7,7 +8,22 @@ import WatchfloorUI
 /// with the lines the log counts for it.
 extension Session {
     var feeds: [FeedStatus] {
-        mode == .training ? replayedFeeds : loggedFeeds
+        if let live = liveFeeds { return Self.statuses(live.intake.health, wall: Date().timeIntervalSince1970) }
+        return mode == .training ? replayedFeeds : loggedFeeds
+    }
+
+    /// The feeds this console reads, as their health says.
+    static func statuses(_ health: FeedHealth, wall: Double) -> [FeedStatus] {
+        health.feeds.map { feed in
+            let state: FeedStatus.State = switch feed.state {
+            case .waiting: .waiting
+            case .up: .up
+            case .stale: .stale
+            case .down: .down
+            }
+            return FeedStatus(name: feed.name, state: state, ratePerSecond: feed.ratePerSecond(wall: wall), lagSeconds: feed.lagSeconds,
+                              lastMessage: feed.lastMessage, accepted: feed.accepted, rejected: feed.rejected, reason: feed.reason)
+        }
     }
 
     private var replayedFeeds: [FeedStatus] {

@@ -26,6 +26,10 @@ extension Session {
             if key == .escape || key == .character("?") || key == .character("q") { view.showingHelp = false }
             return
         }
+        if view.showingRejects {
+            if key == .escape || key == .character("q") { view.showingRejects = false }
+            return
+        }
         view.message = nil
         guard let action = Keymap.standard.action(for: key) else { return }
         try perform(action, panes: panes, wall: wall)

@@ -27,5 +27,6 @@ extension Session {
         ("sort level|recent|place", "排序", "sort the board"),
         ("pause / resume", "暂停或继续演练回放", "pause or resume the training replay"),
         ("speed X|max", "回放速度（0.5–1000 倍）", "replay speed (0.5× to 1000×)"),
+        ("rejects", "查看拒收的消息及原因", "show the refused feed lines and why"),
     ]
 }

@@ -38,6 +38,8 @@ final class Session {
     var role = Role.operator
     /// A dispatch suggested by `:dispatch INC`, waiting for `y`.
     var pendingDispatch: String?
+    /// Feeds this console reads itself (`run --feed`).
+    var liveFeeds: LiveFeeds?
     /// `q` pressed once on a live board: the next `q` quits.
     var confirmingQuit = false
 

@@ -17,6 +17,8 @@ public struct ViewState: Sendable, Equatable {
     /// The answer to the last command, shown until the next key.
     public var message: Message?
     public var showingHelp = false
+    /// `:rejects`: the refused feed lines over the panes.
+    public var showingRejects = false
     public var layoutName = "default"
 
     public init() {}

@@ -38,3 +38,15 @@ extension Strings {
         }
     }
 }
+
+extension Strings {
+    func rejectsTitle(shown: Int, total: Int) -> String {
+        shown == total ? pick("拒收的消息 \(total) 条（最新在前）", "Refused lines: \(total), newest first")
+            : pick("拒收的消息：最近 \(shown) 条，共 \(total) 条（最新在前）", "Refused lines: the last \(shown) of \(total), newest first")
+    }
+    var rejectsNone: String { pick("没有拒收的消息", "No line has been refused") }
+    var rejectsClose: String { pick("Esc 或 q 关闭", "Esc or q closes") }
+    func rejectsLine(_ line: Int, offset: Int) -> String {
+        pick("第 \(line) 行（字节 \(offset)）", "line \(line) (byte \(offset))")
+    }
+}
