@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import WatchfloorCore
+
+/// `watchfloor ingest`: live feeds into a store, headless — a followed file that grows, a
+/// signed feed with an unsigned and a tampered line, a clean stop on SIGTERM, and nothing
+/// accepted twice across a restart.
+@Suite("ingest")
+struct IngestTests {
+    static let key = Array("fire-gateway-key-3703".utf8)
+
+    /// Waits until `file` holds a line containing every one of `words`.
+    func waitFor(_ words: [String], in file: URL, seconds: Double = 20) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            if text.split(separator: "\n").contains(where: { line in words.allSatisfy { line.contains($0) } }) { return }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        Issue.record("no line with \(words) in \(file.lastPathComponent) within \(Int(seconds)) s")
+        throw CancellationError()
+    }
+
+    @Test("a followed file and a signed file into the store; bad signatures refused; SIGTERM stops it and logs the feeds down")
+    func followAndSign() async throws {
+        let scratch = try Scratch()
+        let jinan = try String(contentsOf: Watchfloor.scenario("jinan-rainstorm"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let zibo = try String(contentsOf: Watchfloor.scenario("zibo-chemical-fire"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let police = scratch.path("police.jsonl")
+        try (jinan[0..<30].joined(separator: "\n") + "\n").write(to: police, atomically: true, encoding: .utf8)
+        let signer = FeedSignature(key: Self.key)
+        var fire = zibo[0..<20].map { String(decoding: signer.sign(Array($0.utf8)), as: UTF8.self) }
+        fire.append(zibo[20])                                   // unsigned
+        fire.append(fire[3].replacingOccurrences(of: "\"time\":\"2026", with: "\"time\":\"2025"))  // altered after signing
+        try (fire.joined(separator: "\n") + "\n").write(to: scratch.path("fire.jsonl"), atomically: true, encoding: .utf8)
+        try Data(Self.key + [0x0A]).write(to: scratch.path("fire.key"))
+
+        let store = scratch.path("site.db").path
+        let out = scratch.path("ingest.log")
+        async let ingest = Watchfloor.run(
+            ["ingest", "--store", store, "--feed", "police=file:police.jsonl?follow", "--feed", "fire=fire.jsonl", "--feed-key", "fire=fire.key"],
+            in: scratch.url, stdout: out, timeout: 60)
+        try await waitFor([#""kind":"feed.down""#, #""feed:fire""#, "ended"], in: out)
+        // The followed file grows while the ingester runs.
+        let handle = try FileHandle(forWritingTo: police)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((jinan[30..<60].joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+        try await waitFor([jinan[59].components(separatedBy: "\"id\":\"")[1].components(separatedBy: "\"")[0]], in: out)
+        #expect(signalProcesses(SIGTERM, argumentsContaining: ["ingest", store], executableSuffix: "/watchfloor") == 1)
+        let outcome = try await ingest
+        #expect(outcome.status == 0, "\(outcome.stderrText)")
+        #expect(outcome.stderrText.contains("ingester stopped (SIGTERM)"), "\(outcome.stderrText)")
+
+        let entries = try loggedEntries(outcome.stdout)
+        func feedStates(_ feed: String) -> [String] {
+            entries.filter { $0.kind?.hasPrefix("feed.") == true && $0.data["feed"] as? String == feed }.compactMap(\.kind)
+        }
+        #expect(feedStates("fire") == ["feed.up", "feed.down"])
+        #expect(feedStates("police") == ["feed.up", "feed.down"])
+        #expect(entries.last?.kind == "feed.down" && (entries.last?.data["reason"] as? String)?.contains("SIGTERM") == true)
+        let refusals = entries.filter { $0.kind == "report.rejected" && $0.data["feed"] as? String == "fire" }.compactMap { $0.data["reason"] as? String }
+        #expect(refusals.count == 2)
+        #expect(refusals.first?.hasPrefix("unsigned:") == true)
+        #expect(refusals.last?.hasPrefix("bad signature:") == true)
+        let verify = try await Watchfloor.run(["log", "verify", "--store", store], in: scratch.url)
+        #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+        let stored = try await Watchfloor.succeed(["log", "cat", "--store", store], in: scratch.url)
+        #expect(stored.stdout == outcome.stdout, "stdout carries exactly what was committed")
+
+        // Restarted, the same feeds resend their history: nothing is accepted twice.
+        let again = try await Watchfloor.run(["ingest", "--store", store, "--feed", "police=police.jsonl", "--feed", "fire=fire.jsonl", "--feed-key", "fire=fire.key"],
+                                             in: scratch.url, timeout: 60)
+        #expect(again.status == 0, "\(again.stderrText)")
+        let second = try loggedEntries(again.stdout)
+        #expect(!second.contains { $0.kind == "report.accepted" })
+        #expect(second.filter { $0.kind == "report.duplicate" }.count == entries.filter { $0.kind == "report.accepted" }.count)
+    }
+
+    @Test("bad feed options are refused before anything is read", arguments: [
+        (["--feed", "police"], "--feed takes NAME=URL"),
+        (["--feed", "police=tcp://127.0.0.1"], "feed police: "),
+        ([String](), "ingest needs at least one feed"),
+    ])
+    func refused(_ arguments: [String], _ message: String) async throws {
+        let scratch = try Scratch()
+        let outcome = try await Watchfloor.run(["ingest", "--store", scratch.path("s.db").path] + arguments, in: scratch.url)
+        #expect(outcome.status == 64)
+        #expect(outcome.stderrText.contains(message), "\(outcome.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("s.db").path), "nothing was opened")
+    }
+}
