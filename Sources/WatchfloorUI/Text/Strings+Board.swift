@@ -52,12 +52,16 @@ extension Strings {
         }
     }
 
-    /// An age as people say it: 45s, 12m, 3h, 2d.
+    /// An age as people say it: 45s, 12m, 3h, 2d, 19w, 2y — never wider than the board's four
+    /// columns (`99天`), however old.
     public func age(seconds: Double) -> String {
-        let s = max(0, Int(seconds))
+        let s = max(0, Int(min(seconds, 1e15)))
         if s < 60 { return pick("\(s)秒", "\(s)s") }
         if s < 3600 { return pick("\(s / 60)分", "\(s / 60)m") }
         if s < 86_400 { return pick("\(s / 3600)时", "\(s / 3600)h") }
-        return pick("\(s / 86_400)天", "\(s / 86_400)d")
+        let days = s / 86_400
+        if days < 100 { return pick("\(days)天", "\(days)d") }
+        if days < 700 { return pick("\(days / 7)周", "\(days / 7)w") }
+        return days / 365 < 100 ? pick("\(days / 365)年", "\(days / 365)y") : pick("久", "old")
     }
 }
