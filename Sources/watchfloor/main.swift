@@ -11,7 +11,7 @@ struct Watchfloor: ParsableCommand {
             Six agencies' feeds (emergency, police, fire, weather, transport, urban management) become one \
             incident board and one hash-chained incident log.
             """,
-        subcommands: [RunCmd.self, IngestCmd.self, Replay.self, BoardCmd.self, Exec.self, QueueCmd.self, Log.self, Demo.self]
+        subcommands: [RunCmd.self, IngestCmd.self, Replay.self, BoardCmd.self, Exec.self, QueueCmd.self, Log.self, FeedCmd.self, Demo.self]
     )
 }
 
