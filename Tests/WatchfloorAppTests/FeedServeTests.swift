@@ -11,7 +11,7 @@ struct FeedServeTests {
         let scenario = Watchfloor.scenario("zibo-chemical-fire")
         let recording = JSONLines(try Data(contentsOf: scenario)).lines
         let firstSource = try #require(JSONLines.object(recording[0])?.string("source"))
-        let server = try ServedFeed(["feed", "serve", scenario.path, "--port", "0", "--speed", "max", "--heartbeat", "0.2"], in: dir)
+        let server = try BackgroundWatchfloor(["feed", "serve", scenario.path, "--port", "0", "--speed", "max", "--heartbeat", "0.2"], in: dir)
         defer { server.kill() }
         let port = try #require(server.waitForPort(), "no `serving ... on 127.0.0.1:PORT` on stderr: \(server.stderr)")
 
@@ -56,58 +56,5 @@ struct FeedServeTests {
         let outcome = try await Watchfloor.run(["feed", "serve", Watchfloor.scenario("zibo-chemical-fire").path] + options, in: dir.url, timeout: 30)
         #expect(outcome.status != 0)
         #expect(outcome.stderrText.contains(message), "\(outcome.stderrText)")
-    }
-}
-
-/// `watchfloor feed serve` running in the background, its stderr in a file, killed if a
-/// test leaves it running.
-final class ServedFeed {
-    let process = Process()
-    let stderrURL: URL
-
-    init(_ arguments: [String], in dir: Scratch) throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Watchfloor.binary.path), "run `swift build --build-tests` first")
-        stderrURL = dir.path("serve.stderr")
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process.executableURL = Watchfloor.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = dir.url
-        var environment = ProcessInfo.processInfo.environment
-        environment["WATCHFLOOR_HOME"] = Watchfloor.packageRoot.path
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        try process.run()
-    }
-
-    var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
-
-    /// The port from `serving FILE on 127.0.0.1:PORT`, once it is printed.
-    func waitForPort(seconds: Double = 30) -> UInt16? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline && process.isRunning {
-            if let line = stderr.split(separator: "\n").first(where: { $0.hasPrefix("serving ") }),
-               let port = line.split(separator: ":").last.flatMap({ UInt16($0) }) {
-                return port
-            }
-            usleep(20_000)
-        }
-        return nil
-    }
-
-    /// Sends SIGTERM and returns the exit status, or nil (and kills it) if it does not exit.
-    func terminate(seconds: Double = 10) -> Int32? {
-        Foundation.kill(process.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        guard !process.isRunning else {
-            kill()
-            return nil
-        }
-        return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
-    }
-
-    func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 }

@@ -37,9 +37,10 @@ struct IngestTests {
 
         let store = scratch.path("site.db").path
         let out = scratch.path("ingest.log")
-        async let ingest = Watchfloor.run(
+        let ingest = try BackgroundWatchfloor(
             ["ingest", "--store", store, "--feed", "police=file:police.jsonl?follow", "--feed", "fire=fire.jsonl", "--feed-key", "fire=fire.key"],
-            in: scratch.url, stdout: out, timeout: 60)
+            in: scratch, stdout: out)
+        defer { ingest.kill() }
         try await waitFor([#""kind":"feed.down""#, #""feed:fire""#, "ended"], in: out)
         // The followed file grows while the ingester runs.
         let handle = try FileHandle(forWritingTo: police)
@@ -47,12 +48,11 @@ struct IngestTests {
         try handle.write(contentsOf: Data((jinan[30..<60].joined(separator: "\n") + "\n").utf8))
         try handle.close()
         try await waitFor([jinan[59].components(separatedBy: "\"id\":\"")[1].components(separatedBy: "\"")[0]], in: out)
-        #expect(signalProcesses(SIGTERM, argumentsContaining: ["ingest", store], executableSuffix: "/watchfloor") == 1)
-        let outcome = try await ingest
-        #expect(outcome.status == 0, "\(outcome.stderrText)")
-        #expect(outcome.stderrText.contains("ingester stopped (SIGTERM)"), "\(outcome.stderrText)")
+        #expect(ingest.terminate() == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("ingester stopped (SIGTERM)"), "\(ingest.stderr)")
 
-        let entries = try loggedEntries(outcome.stdout)
+        let printed = try Data(contentsOf: out)
+        let entries = try loggedEntries(printed)
         func feedStates(_ feed: String) -> [String] {
             entries.filter { $0.kind?.hasPrefix("feed.") == true && $0.data["feed"] as? String == feed }.compactMap(\.kind)
         }
@@ -66,7 +66,7 @@ struct IngestTests {
         let verify = try await Watchfloor.run(["log", "verify", "--store", store], in: scratch.url)
         #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
         let stored = try await Watchfloor.succeed(["log", "cat", "--store", store], in: scratch.url)
-        #expect(stored.stdout == outcome.stdout, "stdout carries exactly what was committed")
+        #expect(stored.stdout == printed, "stdout carries exactly what was committed")
 
         // Restarted, the same feeds resend their history: nothing is accepted twice.
         let again = try await Watchfloor.run(["ingest", "--store", store, "--feed", "police=police.jsonl", "--feed", "fire=fire.jsonl", "--feed-key", "fire=fire.key"],
