@@ -33,8 +33,9 @@ test: deps
 
 # Benchmarks, never timed tests: the replay path against jq on a 1,000,000-event day, the
 # cost of one report with 1k and 100k open incidents, the cost of one frame of the default
-# layout at 200×60 with 10,000 open incidents, and the board in a real pseudo-terminal
-# (keystroke latency, bytes per change).
+# layout at 200×60 with 10,000 open incidents, the board in a real pseudo-terminal
+# (keystroke latency, bytes per change), a command's commit latency, and live ingest from
+# `feed serve` over loopback TCP with one feed and with six.
 bench: deps
 	$(SWIFT) build -c release
 	bash scripts/bench-replay.sh $(RELEASE_BIN)
@@ -42,6 +43,7 @@ bench: deps
 	.build/release/frame-cost demo-data/geo/shandong.json layouts/default.yaml
 	python3 scripts/bench-terminal.py $(RELEASE_BIN)
 	.build/release/commit-latency demo-data
+	python3 scripts/bench-ingest.py $(RELEASE_BIN)
 
 # The generated ordinary day in demo-data is written by the program itself.
 demo-data: build

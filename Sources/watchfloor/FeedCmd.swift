@@ -46,6 +46,9 @@ struct FeedCmd: ParsableCommand {
         @Option(help: "Seconds between heartbeats once the recording has played.")
         var heartbeat: Double = 10
 
+        @Option(name: .customLong("sign-key"), help: "A key file: sign every line with HMAC-SHA256 (wfsignature), as a signed feed's gateway does.")
+        var signKey: String?
+
         func validate() throws {
             if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (0: any free port), not \(port)") }
             if speed != "max" {
@@ -58,7 +61,7 @@ struct FeedCmd: ParsableCommand {
 
         func run() throws {
             try perform { () throws(AppError) in
-                try FeedServeCommand.run(file: file, host: host, port: UInt16(port), speed: speed == "max" ? nil : Double(speed), heartbeat: heartbeat)
+                try FeedServeCommand.run(file: file, host: host, port: UInt16(port), speed: speed == "max" ? nil : Double(speed), heartbeat: heartbeat, signKey: signKey)
             }
         }
     }

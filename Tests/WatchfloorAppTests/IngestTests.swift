@@ -9,15 +9,18 @@ import WatchfloorCore
 struct IngestTests {
     static let key = Array("fire-gateway-key-3703".utf8)
 
-    /// Waits until `file` holds a line containing every one of `words`.
-    func waitFor(_ words: [String], in file: URL, seconds: Double = 20) async throws {
+    /// Waits until `file` holds a line containing every one of `words`. The file is read once
+    /// more after the deadline: on a busy machine a sleeping test may wake long after it.
+    func waitFor(_ words: [String], in file: URL, seconds: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        var text = ""
+        while true {
+            text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
             if text.split(separator: "\n").contains(where: { line in words.allSatisfy { line.contains($0) } }) { return }
+            if Date() > deadline { break }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
-        Issue.record("no line with \(words) in \(file.lastPathComponent) within \(Int(seconds)) s")
+        Issue.record("no line with \(words) in \(file.lastPathComponent) within \(Int(seconds)) s; it ends:\n\(text.suffix(1500))")
         throw CancellationError()
     }
 
@@ -75,6 +78,49 @@ struct IngestTests {
         let second = try loggedEntries(again.stdout)
         #expect(!second.contains { $0.kind == "report.accepted" })
         #expect(second.filter { $0.kind == "report.duplicate" }.count == entries.filter { $0.kind == "report.accepted" }.count)
+    }
+
+    @Test("feed serve --sign-key signs what it sends: ingest with the key accepts every line, with another key refuses every one")
+    func signedOverTCP() async throws {
+        let scratch = try Scratch()
+        try Data(Self.key).write(to: scratch.path("right.key"))
+        try Data("a-different-key-entirely".utf8).write(to: scratch.path("wrong.key"))
+        let zibo = Watchfloor.scenario("zibo-chemical-fire")
+        let messages = JSONLines(try Data(contentsOf: zibo)).lines.count
+        let server = try BackgroundWatchfloor(["feed", "serve", zibo.path, "--port", "0", "--speed", "max", "--heartbeat", "0.2", "--sign-key", "right.key"], in: scratch)
+        defer { server.kill() }
+        let port = try #require(server.waitForPort(), "\(server.stderr)")
+        for (key, store) in [("right.key", "right.db"), ("wrong.key", "wrong.db")] {
+            let out = scratch.path("\(store).log")
+            let ingest = try BackgroundWatchfloor(["ingest", "--store", store, "--feed", "fire=tcp://127.0.0.1:\(port)", "--feed-key", "fire=" + key],
+                                                  in: scratch, stdout: out)
+            defer { ingest.kill() }
+            // Every recorded line has been answered, one way or the other, once heartbeats follow.
+            let deadline = Date().addingTimeInterval(60)
+            var entries: [LoggedEntry] = []
+            while true {
+                entries = try loggedEntries(try Data(contentsOf: out))
+                let answered = entries.filter { ["report.accepted", "report.rejected"].contains($0.kind ?? "") }.count
+                if answered >= messages - Self.heartbeats(in: zibo) || Date() > deadline { break }
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            let status = ingest.terminate()
+            let said = ingest.stderr
+            #expect(status == 0, "\(said)")
+            entries = try loggedEntries(try Data(contentsOf: out))
+            let accepted = entries.filter { $0.kind == "report.accepted" }.count
+            let refused = entries.filter { $0.kind == "report.rejected" }.compactMap { $0.data["reason"] as? String }
+            if key == "right.key" {
+                #expect(accepted == messages - Self.heartbeats(in: zibo) && refused.isEmpty, "\(refused.prefix(3))")
+            } else {
+                #expect(accepted == 0)
+                #expect(!refused.isEmpty && refused.allSatisfy { $0.hasPrefix("bad signature:") }, "\(refused.prefix(3))")
+            }
+        }
+    }
+
+    static func heartbeats(in file: URL) -> Int {
+        ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("\"feed.heartbeat\"") }.count
     }
 
     @Test("bad feed options are refused before anything is read", arguments: [

@@ -1,4 +1,5 @@
 import Foundation
+import WatchfloorCore
 
 /// `watchfloor feed serve`: plays a recorded feed (CloudEvents JSON Lines) to any number of
 /// TCP subscribers, for training and tests. Each subscriber gets the whole file from its
@@ -24,9 +25,11 @@ public final class FeedServer: @unchecked Sendable {
     /// `speed` is a multiple of real time, nil for as fast as each subscriber takes it;
     /// `heartbeat` the seconds between heartbeats once the recording is over. The file must
     /// be readable now: its first line gives the heartbeats their `source`.
+    /// With `signer`, every whole line and heartbeat goes out signed (`wfsignature`), as a
+    /// gateway of a signed feed sends it.
     public init(
         file: String, host: String = "127.0.0.1", speed: Double? = 1, heartbeat: Double = 10,
-        notice: @escaping @Sendable (String) -> Void = { _ in }
+        signer: FeedSignature? = nil, notice: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(FeedError) {
         self.file = file
         self.host = host
@@ -35,7 +38,7 @@ public final class FeedServer: @unchecked Sendable {
         let heartbeats = firstLine.withUnsafeBytes {
             HeartbeatMaker(firstLine: $0, idPrefix: "feed-serve-\(UUID().uuidString.prefix(8).lowercased())")
         }
-        playback = Playback(file: file, speed: speed, heartbeat: max(0.01, heartbeat), heartbeats: heartbeats)
+        playback = Playback(file: file, speed: speed, heartbeat: max(0.01, heartbeat), heartbeats: heartbeats, signer: signer)
     }
 
     deinit {

@@ -11,6 +11,9 @@ struct Playback: Sendable {
     let speed: Double?
     let heartbeat: Double
     let heartbeats: HeartbeatMaker
+    /// Signs each whole line on its way out; a line too long for the buffer goes unsigned
+    /// (the board refuses it for its length anyway).
+    let signer: FeedSignature?
 
     static let bufferBytes = 64 << 10
 
@@ -28,7 +31,7 @@ struct Playback: Sendable {
             while stop.sleep(heartbeat) {
                 sequence += 1
                 let time = heartbeats.time(after: last, wallSeconds: SystemClock().now() - ended, speed: speed)
-                try sender.send(heartbeats.line(subscriber: subscriber, sequence: sequence, time: time))
+                try sender.send(signed(heartbeats.line(subscriber: subscriber, sequence: sequence, time: time)))
             }
             return (sender.lines, .stopped)
         } catch {
@@ -83,7 +86,9 @@ struct Playback: Sendable {
                 }
             }
             let end = newline.map { $0 + 1 } ?? filled
-            if let failure = buffer.withUnsafeBytes({ sender.attempt(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }) {
+            if signer != nil, !midLine, let newline {
+                try sender.send(signed(Array(buffer[start..<newline])))
+            } else if let failure = buffer.withUnsafeBytes({ sender.attempt(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }) {
                 throw failure
             }
             start = end
@@ -92,6 +97,15 @@ struct Playback: Sendable {
         // A last line without its newline still gets one: the heartbeats come after it.
         try sender.finishLine()
         return lastTime
+    }
+
+    /// `line` (with or without its newline) as it goes out: signed when the feed is, and
+    /// always ending in a newline.
+    private func signed(_ line: [UInt8]) -> [UInt8] {
+        guard let signer else { return line }
+        var body = line
+        while let last = body.last, last == 0x0A || last == 0x0D { body.removeLast() }
+        return signer.sign(body) + [0x0A]
     }
 
     private static func newline(in buffer: [UInt8], _ range: Range<Int>) -> Int? {
