@@ -43,6 +43,11 @@ public struct ReplayClock: Sendable, Equatable {
         return time.seconds(since: now) / speed
     }
 
+    /// Moves the scenario's clock to `time` now, keeping the speed and whether it is paused.
+    public mutating func seek(to time: Instant, wall: Double) {
+        anchor = (time, wall)
+    }
+
     public mutating func setSpeed(_ newSpeed: Double?, wall: Double) {
         reanchor(wall: wall)
         speed = newSpeed

@@ -3,7 +3,8 @@ import WatchfloorFeeds
 
 /// The lines of one or more recorded feeds, in time order. One file streams straight through;
 /// several are merged by message time (each is sorted by time already, DESIGN §3.5), which
-/// needs them in memory.
+/// needs them in memory. A file may also be an archived log: its accepted messages are played
+/// (`LogAsScenario`).
 enum ReplaySources {
     /// A line, where it came from, and whether it was too long to keep whole (then the
     /// bytes are only its start).
@@ -35,9 +36,18 @@ enum ReplaySources {
         do {
             try reader.forEachLine { line in
                 if line.bytes.isEmpty && line.terminated { return true }
-                let position = FeedPosition(feed: feed, offset: line.offset, line: line.number)
+                var position = FeedPosition(feed: feed, offset: line.offset, line: line.number)
                 do throws(AppError) {
-                    return try body(line.bytes, position, line.oversized)
+                    // A log given as a scenario: its accepted messages, on their own feeds.
+                    switch line.oversized ? .feed : LogAsScenario.classify(line.bytes) {
+                    case .feed:
+                        return try body(line.bytes, position, line.oversized)
+                    case .skip:
+                        return true
+                    case let .message(event, original):
+                        position.feed = original
+                        return try event.withBytes { (b) throws(AppError) -> Bool in try body(b, position, false) }
+                    }
                 } catch {
                     failure = error
                     throw error

@@ -1,7 +1,7 @@
 import WatchfloorCore
 import WatchfloorFeeds
 
-/// A recorded feed held in memory for the board to play, pause and (later) seek: each line
+/// A recorded feed held in memory for the board to play, pause and seek: each line
 /// with its message time. Scenarios are small (a few hundred kilobytes); `watchfloor replay
 /// --headless` streams instead, for days of millions of messages.
 struct ReplayTape {
@@ -36,6 +36,13 @@ struct ReplayTape {
     var ended: Bool { next >= lines.count }
     var firstTime: Instant? { lines.first?.time }
     var nextTime: Instant? { ended ? nil : lines[next].time }
+
+    var lastTime: Instant? { lines.last?.time }
+
+    /// Back to the first line, to play the recording again from its start.
+    mutating func rewind() {
+        next = 0
+    }
 
     /// The next line if it is due at scenario time `now`.
     mutating func take(dueBy now: Instant) -> Line? {

@@ -40,7 +40,8 @@ public enum RunCommand {
         let tape = training ? try ReplayTape.load(replayFiles) : nil
         let layouts = try LayoutChoice.load(files: files, requested: options.layout)
         // stdout carries the log only when it is not the screen itself (DESIGN §1).
-        let output = isatty(1) == 1 || options.snapshot != nil ? LogOutput(fd: open("/dev/null", O_WRONLY)) : LogOutput()
+        let printsLog = !(isatty(1) == 1 || options.snapshot != nil)
+        let output = printsLog ? LogOutput() : LogOutput(fd: open("/dev/null", O_WRONLY))
         let session = Session(
             reference: reference,
             intake: Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: training),
@@ -51,6 +52,7 @@ public enum RunCommand {
             operatorID: options.operatorID, layouts: layouts
         )
         session.store = store
+        session.printsLog = printsLog
         if !plan.feeds.isEmpty {
             session.liveFeeds = LiveFeeds(hub: FeedHub(feeds: try plan.urls()), intake: FeedIntake(plan: plan))
         }
@@ -81,9 +83,10 @@ public enum RunCommand {
         do throws(AppError) { try session.stopFeeds() } catch { failure = failure ?? error }
         do throws(AppError) { try session.pipeline.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
-        if let storePath {
+        // A rewound exercise ended in a store of its own.
+        if let path = session.store?.path ?? storePath {
             let kept = session.strings.pick("日志已保存在 ", "the log is kept in ")
-            FileHandle.standardError.write(Data("watchfloor: \(kept)\(storePath)\n".utf8))
+            FileHandle.standardError.write(Data("watchfloor: \(kept)\(path)\n".utf8))
         }
     }
 

@@ -22,6 +22,7 @@ struct RunLoop {
             try session.advance(wall: wall)
             try session.readFeeds(wall: wall)
             try session.follow(wall: wall)
+            session.tickScenarioClock(wall: wall)
             let (width, height) = terminal.size
             let panes = session.layouts.placed(in: Screen.paneArea(width: width, height: height), width: width, height: height)
             if session.dirty && (keyPressed || wall - lastFrame >= Self.frameInterval) {
@@ -32,6 +33,8 @@ struct RunLoop {
             var timeout = 500.0
             if session.dirty { timeout = max(0, lastFrame + Self.frameInterval - clock.now()) * 1000 }
             if let next = session.secondsUntilNextLine(wall: clock.now()) { timeout = min(timeout, next * 1000) }
+            // The scenario clock's next second, at most a frame's wait at high speeds.
+            if let next = session.secondsUntilNextClockSecond(wall: clock.now()) { timeout = min(timeout, max(next, Self.frameInterval) * 1000) }
             // Live feeds are looked at this often: a report is on screen within a frame or two.
             if session.liveFeeds != nil { timeout = min(timeout, Self.feedPollMilliseconds) }
             guard let key = terminal.readKey(timeoutMilliseconds: Int(timeout.rounded(.up))) else { continue }

@@ -7,7 +7,7 @@ import WatchfloorUI
 /// (DESIGN §4); board commands go through the intake, are logged with the operator, and are
 /// answered "accepted" only once their entries are committed.
 extension Session {
-    static let viewVerbs = ["layout", "filter", "goto", "sort", "pause", "resume", "speed", "rejects"]
+    static let viewVerbs = ["layout", "filter", "goto", "sort", "pause", "resume", "speed", "seek", "step", "rejects"]
 
     func execute(_ text: String, wall: Double) throws(AppError) {
         var line = text.trimmingCharacters(in: .whitespaces)
@@ -22,12 +22,12 @@ extension Session {
         case "goto", "g": goto(rest)
         case "sort": sort(rest)
         case "rejects": view.showingRejects = true
-        case "pause", "resume", "speed": replayControl(verb, rest, wall: wall)
+        case "pause", "resume", "speed", "seek", "step": try replayControl(verb, rest, wall: wall)
         default: try runBoardCommand(line, wall: wall)
         }
     }
 
-    private func answer(_ tone: Message.Tone, _ text: String) {
+    func answer(_ tone: Message.Tone, _ text: String) {
         let verdict = switch tone {
         case .accepted: strings.accepted
         case .rejected: strings.rejected
@@ -85,30 +85,5 @@ extension Session {
         view.sort = sort
         invalidateRows()
         answer(.accepted, "sort \(sort.rawValue)")
-    }
-
-    private func replayControl(_ verb: String, _ argument: String, wall: Double) {
-        guard mode == .training, tape != nil else {
-            answer(.rejected, "\(verb): " + strings.pick("只有演练回放可以暂停或调速", "only a training replay can be paused or sped up"))
-            return
-        }
-        switch verb {
-        case "pause":
-            replayClock.setPaused(!replayClock.paused, wall: wall)
-            answer(.accepted, replayClock.paused ? "pause" : "resume")
-        case "resume":
-            replayClock.setPaused(false, wall: wall)
-            answer(.accepted, "resume")
-        default:
-            if argument == "max" {
-                replayClock.setSpeed(nil, wall: wall)
-                answer(.accepted, "speed max")
-            } else if let x = Double(argument), x >= 0.5, x <= 1000 {
-                replayClock.setSpeed(x, wall: wall)
-                answer(.accepted, "speed \(argument)")
-            } else {
-                answer(.rejected, "speed \(argument): " + strings.pick("速度为 0.5 到 1000 之间的倍数，或 max", "speed is a multiple from 0.5 to 1000, or max"))
-            }
-        }
     }
 }

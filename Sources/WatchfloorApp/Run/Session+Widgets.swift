@@ -27,6 +27,8 @@ extension Session {
         ("sort level|recent|place", "排序", "sort the board"),
         ("pause / resume", "暂停或继续演练回放", "pause or resume the training replay"),
         ("speed X|max", "回放速度（0.5–1000 倍）", "replay speed (0.5× to 1000×)"),
+        ("seek HH:MM|+10m|-90s", "跳到演练时间（向后跳转另起新的演练记录）", "jump to a scenario time (back starts a new training store)"),
+        ("step", "播放下一条消息并暂停", "play the next message and pause"),
         ("rejects", "查看拒收的消息及原因", "show the refused feed lines and why"),
     ]
 }

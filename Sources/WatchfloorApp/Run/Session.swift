@@ -40,6 +40,10 @@ final class Session {
     var pendingDispatch: String?
     /// Feeds this console reads itself (`run --feed`).
     var liveFeeds: LiveFeeds?
+    /// Whether stdout carries the log (it is not the terminal): a rewind would break its chain.
+    var printsLog = false
+    /// The scenario second last drawn in the status bar, so the clock is redrawn as it runs.
+    var shownSecond: Int64?
     /// `q` pressed once on a live board: the next `q` quits.
     var confirmingQuit = false
 
@@ -63,10 +67,16 @@ final class Session {
     /// Plays the replay's lines that are due, for at most `budget` seconds so that keys and
     /// frames are never starved, and hands what they sealed to the commit thread.
     func advance(wall: Double, budget: Double = 0.02) throws(AppError) {
-        guard var tape, !tape.ended else { return }
+        guard let tape, !tape.ended else { return }
         if !replayClock.started, let first = tape.firstTime { replayClock.start(at: first, wall: wall) }
         guard let now = replayClock.scenarioTime(wall: wall) else { return }
-        let deadline = wall + budget
+        try play(until: now, deadline: wall + budget)
+    }
+
+    /// Folds and commits the tape's lines due by scenario time `now`, in one transaction,
+    /// until `deadline` (wall seconds) passes.
+    func play(until now: Instant, deadline: Double) throws(AppError) {
+        guard var tape else { return }
         // Nothing due: no transaction.
         let due = tape.nextTime.map { $0 <= now } ?? false
         let sealed = !due ? 0 : try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: Int) in
@@ -147,6 +157,7 @@ final class Session {
             strings: strings, view: view
         )
         m.filterText = filterText
+        m.clock = scenarioNow(wall: SystemClock().now())
         return m
     }
 }

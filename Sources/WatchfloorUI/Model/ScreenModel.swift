@@ -21,6 +21,9 @@ public struct ScreenModel {
     public var view: ViewState
     /// The filter as the officer typed it, shown in the status bar.
     public var filterText: String?
+    /// The time the status bar shows: the scenario's clock in training, which runs between
+    /// messages; nil shows the time of the newest entry.
+    public var clock: Instant?
 
     public init(board: Board, gazetteer: Gazetteer, rows: [Int32], feeds: [FeedStatus], mode: Mode, operatorID: String, strings: Strings, view: ViewState) {
         self.board = board

@@ -25,7 +25,7 @@ public struct StatusBar: Widget {
             bannerStyle = Style(.training, bold: true)
         }
         x += canvas.put(banner, x: x, y: rect.y, style: bannerStyle, limit: rect.maxX - x) + 1
-        let clock = model.board.clock.map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
+        let clock = (model.clock ?? model.board.clock).map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
         x += canvas.put(clock, x: x, y: rect.y, style: Style(bold: true), limit: rect.maxX - x) + 2
         x += canvas.put("\(s.operatorLabel) \(InertText.clean(model.operatorID))", x: x, y: rect.y, style: .muted, limit: rect.maxX - x) + 2
         let counts = OpenCounts(model.board.incidents)
