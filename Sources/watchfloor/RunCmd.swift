@@ -37,6 +37,9 @@ struct RunCmd: ParsableCommand {
     @Option(name: .customLong("feed-key"), help: "NAME=KEYFILE: feed NAME must sign every line with HMAC-SHA256 and this key.")
     var feedKeys: [String] = []
 
+    @Flag(help: "Allow live feeds and a replay in one console; everything it records is then training (exercise).")
+    var mix = false
+
     @Option(help: "Layout from layouts/ (default, compact, wall); chosen by the terminal's size when omitted.")
     var layout: String?
 
@@ -83,6 +86,7 @@ struct RunCmd: ParsableCommand {
             options.feeds = feeds
             options.feedsFile = feedsFile
             options.feedKeys = feedKeys
+            options.mix = mix
             try RunCommand.run(options)
         }
     }

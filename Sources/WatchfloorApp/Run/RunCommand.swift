@@ -18,11 +18,12 @@ public enum RunCommand {
         var speed = options.speed
         let plan = try FeedPlan.resolve(feeds: options.feeds, file: options.feedsFile, keys: options.feedKeys)
         if !plan.feeds.isEmpty {
-            // Training never leaks into live work (DESIGN §5): a replay's reports would be live.
-            guard replayFiles.isEmpty else {
-                throw AppError("a console cannot mix live feeds and a replay: run the replay on its own (training), or the feeds without --replay", exitCode: 64)
+            // Training never leaks into live work (DESIGN §5). Mixed only when asked, and then
+            // the live feeds' lines become part of the exercise, never the other way round.
+            guard replayFiles.isEmpty || options.mix else {
+                throw AppError("a console does not mix live feeds and a replay unless asked: run the replay on its own (training), the feeds without --replay, or add --mix to feed them into the exercise (everything then is training)", exitCode: 64)
             }
-            storePath = storePath ?? DataFiles.defaultStorePath(environment: environment)
+            if replayFiles.isEmpty { storePath = storePath ?? DataFiles.defaultStorePath(environment: environment) }
         }
         if replayFiles.isEmpty && storePath == nil {
             replayFiles = [files.scenario("jinan-rainstorm").path]

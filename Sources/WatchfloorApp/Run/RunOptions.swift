@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     public var feeds: [String] = []
     public var feedsFile: String?
     public var feedKeys: [String] = []
+    /// `--mix`: live feeds and a replay in one console, everything of it training.
+    public var mix = false
 
     public init(replayFiles: [String], speed: Double?, storePath: String?, layout: String?, language: String?, operatorID: String, snapshot: (width: Int, height: Int)? = nil) {
         self.snapshot = snapshot
