@@ -40,6 +40,9 @@ struct RunCmd: ParsableCommand {
     @Flag(help: "Allow live feeds and a replay in one console; everything it records is then training (exercise).")
     var mix = false
 
+    @Option(help: "Scope this console to a city or county by its code (3701 for Jinan, 370102 for Lixia): it sees and acts only there.")
+    var jurisdiction: String?
+
     @Option(help: "Layout from layouts/ (default, compact, wall); chosen by the terminal's size when omitted.")
     var layout: String?
 
@@ -87,6 +90,7 @@ struct RunCmd: ParsableCommand {
             options.feedsFile = feedsFile
             options.feedKeys = feedKeys
             options.mix = mix
+            options.jurisdiction = jurisdiction
             try RunCommand.run(options)
         }
     }

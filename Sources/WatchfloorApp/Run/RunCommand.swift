@@ -54,6 +54,9 @@ public enum RunCommand {
         )
         session.store = store
         session.printsLog = printsLog
+        if let code = options.jurisdiction {
+            try session.scope(to: code)
+        }
         if !plan.feeds.isEmpty {
             session.liveFeeds = LiveFeeds(hub: FeedHub(feeds: try plan.urls()), intake: FeedIntake(plan: plan))
         }

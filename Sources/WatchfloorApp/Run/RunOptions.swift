@@ -23,6 +23,8 @@ public struct RunOptions: Sendable {
     public var feedKeys: [String] = []
     /// `--mix`: live feeds and a replay in one console, everything of it training.
     public var mix = false
+    /// `--jurisdiction ADCODE`: the city or county this console covers.
+    public var jurisdiction: String?
 
     public init(replayFiles: [String], speed: Double?, storePath: String?, layout: String?, language: String?, operatorID: String, snapshot: (width: Int, height: Int)? = nil) {
         self.snapshot = snapshot

@@ -11,9 +11,9 @@ extension Session {
         if let store { try catchUp(store) }
         if role == .operator, suggestDispatch(line) { return }
         let at = commandTime(wall: wall)
-        let (operatorID, role) = (self.operatorID, self.role)
+        let (operatorID, role, jurisdiction) = (self.operatorID, self.role, self.jurisdiction)
         let outcome = try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: CommandOutcome) in
-            let outcome = intake.command(line, operator: operatorID, at: at, role: role)
+            let outcome = intake.command(line, operator: operatorID, at: at, role: role, jurisdiction: jurisdiction)
             return (outcome.entries, outcome)
         }
         try pipeline.flush()

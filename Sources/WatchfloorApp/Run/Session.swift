@@ -40,6 +40,8 @@ final class Session {
     var pendingDispatch: String?
     /// Feeds this console reads itself (`run --feed`).
     var liveFeeds: LiveFeeds?
+    /// A console scoped to a city or county (`--jurisdiction`): it sees and acts only there.
+    var jurisdiction: Jurisdiction?
     /// Whether stdout carries the log (it is not the terminal): a rewind would break its chain.
     var printsLog = false
     /// The scenario second last drawn in the status bar, so the clock is redrawn as it runs.
@@ -127,7 +129,11 @@ final class Session {
 
     var rows: [Int32] {
         if let cachedRows { return cachedRows }
-        let rows = BoardQuery.rows(of: intake.board, filter: view.filter, sort: view.sort, gazetteer: reference.gazetteer)
+        var rows = BoardQuery.rows(of: intake.board, filter: view.filter, sort: view.sort, gazetteer: reference.gazetteer)
+        if let jurisdiction {
+            let incidents = intake.board.incidents
+            rows.removeAll { !jurisdiction.covers(incidents[Int($0)].placement) }
+        }
         cachedRows = rows
         return rows
     }
@@ -158,6 +164,10 @@ final class Session {
         )
         m.filterText = filterText
         m.clock = scenarioNow(wall: SystemClock().now())
+        m.jurisdiction = jurisdiction
+        m.jurisdictionName = jurisdiction.map { j in
+            reference.gazetteer.division(adcode: j.prefix.padding(toLength: 6, withPad: "0", startingAt: 0))?.name ?? j.prefix
+        }
         return m
     }
 }

@@ -20,7 +20,9 @@ extension Intake {
     /// logged: accepted with what it did, or rejected with the reason. `key` is the client's
     /// idempotency key for a dispatch: the same command sent again with the same key (a retry
     /// after a lost answer) is answered as accepted and makes no second order.
-    public mutating func command(_ text: String, operator id: String, at: Instant, key: String? = nil, role: Role = .operator) -> CommandOutcome {
+    /// A console with a `jurisdiction` acts only on incidents inside it.
+    public mutating func command(_ text: String, operator id: String, at: Instant, key: String? = nil, role: Role = .operator,
+                                 jurisdiction: Jurisdiction? = nil) -> CommandOutcome {
         let command: Command
         do throws(CommandRejected) {
             command = try CommandParser.parse(text)
@@ -36,6 +38,10 @@ extension Intake {
         // unit's, of the incident it is on).
         let incident = command.incident ?? unitIncident(command)
         let exercise = incident.flatMap { board.incident($0)?.exercise } ?? self.exercise
+        if let jurisdiction, let outside = Self.touched(command, unitIncident: incident).compactMap(board.incident).first(where: { !jurisdiction.covers($0.placement) }) {
+            return refuse(text, command, reason: "\(command.normalized): \(outside.id) is outside this console's jurisdiction (\(jurisdiction.prefix))",
+                          operator: id, role: role, exercise: exercise, at: at)
+        }
         if let key, let retried = alreadyQueued(command, key: key) {
             return CommandOutcome(accepted: true, answer: "accepted: \(command.normalized) (already queued as \(retried))",
                                   reason: nil, command: command, entries: [])
@@ -113,5 +119,11 @@ extension Intake {
         let refusal = CommandRefusal(text: text, reason: reason, operatorID: id, role: role)
         let sealed = record(LogEntry(at: at, actor: "operator:" + id, exercise: exercise, event: .commandRejected(refusal)))
         return CommandOutcome(accepted: false, answer: "rejected: " + reason, reason: reason, command: command, entries: [sealed])
+    }
+
+    /// Every incident a command acts on: both of a merge, and a unit's for a status.
+    private static func touched(_ command: Command, unitIncident: String?) -> [String] {
+        if case let .merge(into, from) = command { return [into, from] }
+        return unitIncident.map { [$0] } ?? []
     }
 }

@@ -8,10 +8,12 @@ public struct OpenCounts: Sendable, Equatable {
     /// Indexed by `Level.rank - 1`.
     public private(set) var byRank = [0, 0, 0, 0]
 
-    public init(_ incidents: [Incident]) {
+    /// With a `jurisdiction`, only the incidents inside it count.
+    public init(_ incidents: [Incident], within jurisdiction: Jurisdiction? = nil) {
         var counts = (0, 0, 0, 0)
         incidents.withUnsafeBufferPointer { incidents in
             for i in incidents.indices where MapMarks.isOpen(incidents[i].status) {
+                if let jurisdiction, !jurisdiction.covers(incidents[i].placement) { continue }
                 switch incidents[i].level {
                 case .I: counts.0 += 1
                 case .II: counts.1 += 1

@@ -24,6 +24,10 @@ public struct ScreenModel {
     /// The time the status bar shows: the scenario's clock in training, which runs between
     /// messages; nil shows the time of the newest entry.
     public var clock: Instant?
+    /// A console scoped to a city or county sees and counts only the incidents there.
+    public var jurisdiction: Jurisdiction?
+    /// The jurisdiction's name for the status bar (`济南市`).
+    public var jurisdictionName: String?
 
     public init(board: Board, gazetteer: Gazetteer, rows: [Int32], feeds: [FeedStatus], mode: Mode, operatorID: String, strings: Strings, view: ViewState) {
         self.board = board

@@ -1,6 +1,7 @@
 extension Strings {
     var live: String { pick("在线", "LIVE") }
     var training: String { pick("演练", "TRAINING") }
+    var jurisdictionLabel: String { pick("辖区", "area") }
     var paused: String { pick("暂停", "paused") }
     var ended: String { pick("回放结束", "replay ended") }
     var operatorLabel: String { pick("值班员", "operator") }

@@ -13,7 +13,7 @@ public struct BoardWidget: Widget {
     public func draw(_ model: ScreenModel, in rect: Rect, on canvas: inout Canvas) {
         let s = model.strings
         let focused = model.view.focus == .board
-        let title = "1 " + s.boardTitle + " " + s.boardCount(shown: model.rows.count, total: OpenCounts(model.board.incidents).total)
+        let title = "1 " + s.boardTitle + " " + s.boardCount(shown: model.rows.count, total: OpenCounts(model.board.incidents, within: model.jurisdiction).total)
         let inside = canvas.box(rect, title: title, style: focused ? .accent : .muted)
         guard inside.height >= 1, inside.width >= 4 else { return }
         let fitted = BoardColumn.fitting(columns, width: inside.width, strings: s)

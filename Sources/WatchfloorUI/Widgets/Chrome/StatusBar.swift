@@ -28,7 +28,10 @@ public struct StatusBar: Widget {
         let clock = (model.clock ?? model.board.clock).map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
         x += canvas.put(clock, x: x, y: rect.y, style: Style(bold: true), limit: rect.maxX - x) + 2
         x += canvas.put("\(s.operatorLabel) \(InertText.clean(model.operatorID))", x: x, y: rect.y, style: .muted, limit: rect.maxX - x) + 2
-        let counts = OpenCounts(model.board.incidents)
+        if let name = model.jurisdictionName {
+            x += canvas.put("\(s.jurisdictionLabel) \(name)", x: x, y: rect.y, style: Style(.accent, bold: true), limit: rect.maxX - x) + 2
+        }
+        let counts = OpenCounts(model.board.incidents, within: model.jurisdiction)
         for level in Level.allCases {
             let text = "\(level.rawValue):\(counts[level])"
             x += canvas.put(text, x: x, y: rect.y, style: LevelMark.style(level), limit: rect.maxX - x) + 1

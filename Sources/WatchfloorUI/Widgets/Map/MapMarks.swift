@@ -10,7 +10,7 @@ struct MapMarks {
     /// `Level.rank` of the gravest incident on the character; meaningless where `count` is 0.
     private(set) var gravest: [UInt8] = []
 
-    mutating func tally(_ incidents: [Incident], layout: MapLayout) {
+    mutating func tally(_ incidents: [Incident], layout: MapLayout, within jurisdiction: Jurisdiction? = nil) {
         let size = layout.map.width * layout.map.height
         width = layout.map.width
         if count.count != size {
@@ -27,6 +27,7 @@ struct MapMarks {
             gravest.withUnsafeMutableBufferPointer { gravest in
                 incidents.withUnsafeBufferPointer { incidents in
                     for i in incidents.indices where Self.isOpen(incidents[i].status) {
+                        if let jurisdiction, !jurisdiction.covers(incidents[i].placement) { continue }
                         guard let p = incidents[i].location, let (x, y) = layout.character(of: p) else { continue }
                         let k = y * width + x
                         let rank = UInt8(incidents[i].level.rank)

@@ -39,7 +39,7 @@ public final class MapWidget: Widget {
         }
         let cursor = view.clampedCursor(gazetteer: gazetteer)
 
-        marks.tally(model.board.incidents, layout: layout)
+        marks.tally(model.board.incidents, layout: layout, within: model.jurisdiction)
         units.place(model.board.units, layout: layout)
         drawMap(layout, geography: geography(layout, scope: scope, gazetteer: gazetteer), on: &canvas)
         shade(layout, warnings: model.board.activeWarnings, on: &canvas)
