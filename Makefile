@@ -6,7 +6,7 @@ BIN          := .build/debug/watchfloor
 RELEASE_BIN  := .build/release/watchfloor
 APT_PACKAGES := libncurses-dev libsqlite3-dev tmux jq time bc python3
 
-.PHONY: all deps build run test unit-tests e2e-tests bench demo-data clean
+.PHONY: all deps build run test unit-tests e2e-tests bench fuzz demo-data clean
 
 all: build
 
@@ -45,9 +45,19 @@ bench: deps
 	.build/release/commit-latency demo-data
 	python3 scripts/bench-ingest.py $(RELEASE_BIN)
 
+# Fuzzing, never a test: each decoder (CloudEvents lines, CAP documents) under libFuzzer with
+# AddressSanitizer for FUZZ_RUNS inputs, seeded from demo-data/scenarios and the CAP
+# conformance corpus; `make fuzz FUZZ_RUNS=1000000` for a long run, FUZZ_OPTIONS for more
+# libFuzzer flags. Builds into .build-fuzz, apart from .build; see scripts/fuzz.sh.
+FUZZ_RUNS    ?= 100000
+FUZZ_OPTIONS ?=
+
+fuzz: deps
+	SWIFT=$(SWIFT) bash scripts/fuzz.sh $(FUZZ_RUNS) $(FUZZ_OPTIONS)
+
 # The generated ordinary day in demo-data is written by the program itself.
 demo-data: build
 	$(BIN) demo generate --seed 20261124 --events 3000 --output demo-data/scenarios/ordinary-day.jsonl
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -74,3 +74,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` only: libFuzzer targets (Fuzz/). They link only when built with
+// `-sanitize=fuzzer` (libFuzzer's driver is in its runtime); declaring them only when asked
+// keeps them out of `swift build` and `swift build --build-tests`.
+if Context.environment["WATCHFLOOR_FUZZ"] != nil {
+    package.products += [
+        .executable(name: "fuzz-cloudevents", targets: ["CloudEventsFuzz"]),
+        .executable(name: "fuzz-cap", targets: ["CAPFuzz"]),
+    ]
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["WatchfloorCore", "CLibFuzzer"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "CloudEventsFuzz", dependencies: ["WatchfloorCore", "FuzzSupport"], path: "Fuzz/CloudEventsFuzz"),
+        .executableTarget(name: "CAPFuzz", dependencies: ["WatchfloorCore", "FuzzSupport"], path: "Fuzz/CAPFuzz"),
+    ]
+}

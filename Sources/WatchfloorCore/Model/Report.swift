@@ -11,10 +11,15 @@ public struct ReportKey: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `source#id`, the form used in logs and in `refs`.
     public var description: String { "\(source)#\(id)" }
 
+    /// Splits at the first `#`: a source (`/sd/<adcode>/<agency>`) never has one, but an id
+    /// may (CloudEvents allows any string), and one ending in `#` would otherwise leave no id.
+    /// By scalars, not Characters: an id starting with a combining mark joins the `#` into one
+    /// Character, which is not "#".
     public init?(parsing text: String) {
-        guard let hash = text.lastIndex(of: "#") else { return nil }
-        source = String(text[..<hash])
-        id = String(text[text.index(after: hash)...])
+        let scalars = text.unicodeScalars
+        guard let hash = scalars.firstIndex(of: "#") else { return nil }
+        source = String(scalars[..<hash])
+        id = String(scalars[scalars.index(after: hash)...])
         if source.isEmpty || id.isEmpty { return nil }
     }
 
