@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WatchfloorCore
 
@@ -42,5 +43,40 @@ struct FuzzFindingTests {
     func keysWithHashInTheId(_ id: String) {
         let key = ReportKey(source: "/sd/370102/police", id: id)
         #expect(ReportKey(parsing: key.description) == key)
+    }
+
+    /// fuzz-cap, crash-2b8dd86326297be85825e36d67ed34cee7403fc3: an XML declaration naming
+    /// `UTF32` that is never closed. The decoder looks for `encoding` only in a closed
+    /// declaration, so it passed the bytes on unread; libxml2 read the encoding and segfaulted
+    /// switching to it. As an `alert` line this took the whole program down.
+    static let unclosedUTF32Declaration = #"<?xml version = '1.0' encoding = 'UTF32' senr>alert>"#
+
+    @Test("an unclosed XML declaration naming UTF32 is refused, as bytes and as text")
+    func unclosedDeclarationIsRefused() throws {
+        let bytes = Self.unclosedUTF32Declaration.bytes
+        #expect(bytes.count == 52)
+        for error in [
+            capError { () throws(CAPError) in try CAPDecoder.decode(Data(bytes)) },
+            capError { () throws(CAPError) in try CAPDecoder.decode(xml: Self.unclosedUTF32Declaration) },
+        ] {
+            let refusal = try #require(error)
+            #expect(refusal.kind == .malformedXML)
+            #expect(refusal.description == "CAP alert: the XML declaration at the start (<?xml ...) is not closed with ?> within its first 1024 bytes")
+        }
+    }
+
+    @Test("an alert line carrying the unclosed declaration is rejected with the reason")
+    func alertLineWithUnclosedDeclarationIsRejected() throws {
+        var data = JSONWriter()
+        data.string(Self.unclosedUTF32Declaration)
+        let line = (#"{"specversion":"1.0","id":"wx-1","source":"/sd/370100/weather","type":"alert","time":"2026-07-15T18:00:00+08:00","datacontenttype":"application/cap+xml","data":"#
+            .bytes + data.bytes + "}".bytes)
+        var intake = makeIntake()
+        let sealed = try expectLogReadsBack(line, onto: &intake, now: "2026-07-15T18:00:00+08:00")
+        guard case .reportRejected(let rejection)? = sealed.last?.entry.event else {
+            Issue.record("not rejected: \(sealed.map(\.entry.event.kind))")
+            return
+        }
+        #expect(rejection.reason.contains("XML declaration at the start (<?xml ...) is not closed"))
     }
 }

@@ -27,6 +27,7 @@ public enum CAPDecoder {
 
     private static func decodePrepared(_ utf8: [UInt8]) throws(CAPError) -> CAPAlert {
         try CAPDocumentGuard.refuseNULAndDTD(utf8)
+        try CAPTextEncoding.refuseUnclosedDeclaration(utf8)
         let safe = CAPParserWorkarounds.paddingEmptyProcessingInstructions(utf8)
         let (version, root) = try CAPXMLTreeBuilder.parse(safe)
         var reader = CAPReader(version: version)

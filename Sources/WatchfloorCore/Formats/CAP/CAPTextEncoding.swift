@@ -85,11 +85,26 @@ enum CAPTextEncoding {
         return String(decoding: decl[start..<close], as: UTF8.self)
     }
 
-    /// Index just past `?>` of a declaration at the very start; declarations are short, so
-    /// only the first kilobyte is searched.
+    /// Refuses a document that opens an XML declaration and does not close it where
+    /// `declarationEnd` looks. Its encoding was never read here, so nothing was transcoded or
+    /// rewritten, but libxml2 still acts on it: `encoding = 'UTF32'` in an unclosed declaration
+    /// segfaulted inside libxml2 (found by libFuzzer). Runs on the bytes the parser will read.
+    static func refuseUnclosedDeclaration(_ bytes: [UInt8]) throws(CAPError) {
+        guard opensDeclaration(bytes), declarationEnd(bytes) == nil else { return }
+        throw CAPError(.malformedXML, "the XML declaration at the start (<?xml ...) is not closed with ?> within its first \(declarationLimit) bytes")
+    }
+
+    private static func opensDeclaration(_ bytes: [UInt8]) -> Bool {
+        bytes.count > 5 && bytes.starts(with: Array("<?xml".utf8)) && isSpace(bytes[5])
+    }
+
+    /// Declarations are short (a version, an encoding, `standalone`): only this much is searched.
+    static let declarationLimit = 1024
+
+    /// Index just past `?>` of a declaration at the very start.
     private static func declarationEnd(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count > 6, bytes.starts(with: Array("<?xml".utf8)), isSpace(bytes[5]) else { return nil }
-        let limit = min(bytes.count, 1024)
+        guard bytes.count > 6, opensDeclaration(bytes) else { return nil }
+        let limit = min(bytes.count, declarationLimit)
         var i = 6
         while i + 1 < limit {
             if bytes[i] == UInt8(ascii: "?"), bytes[i + 1] == UInt8(ascii: ">") { return i + 2 }
