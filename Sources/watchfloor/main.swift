@@ -11,7 +11,7 @@ struct Watchfloor: ParsableCommand {
             Six agencies' feeds (emergency, police, fire, weather, transport, urban management) become one \
             incident board and one hash-chained incident log.
             """,
-        subcommands: [RunCmd.self, IngestCmd.self, Replay.self, BoardCmd.self, Exec.self, QueueCmd.self, Log.self, FeedCmd.self, Demo.self]
+        subcommands: [RunCmd.self, IngestCmd.self, Replay.self, BoardCmd.self, Exec.self, QueueCmd.self, Log.self, ReportCmd.self, FeedCmd.self, Demo.self]
     )
 }
 
@@ -116,6 +116,11 @@ struct Exec: ParsableCommand {
     @Option(help: "operator (default) or observer; an observer's commands are refused and logged.")
     var role: String = "operator"
 
+    @Option(help: ArgumentHelp(
+        "Record the command at this moment of a training scenario's clock (RFC 3339), not now: a scripted trainee for `watchfloor report`. Training incidents only.",
+        valueName: "time"))
+    var at: String?
+
     // Options go before the command; everything from its verb on is the command's own.
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.")
     var command: [String] = []
@@ -131,6 +136,7 @@ struct Exec: ParsableCommand {
             throw ValidationError("--operator must be a non-empty id without spaces")
         }
         if !RunOptions.roles.contains(role) { throw ValidationError("--role must be operator or observer, not '\(role)'") }
+        if let at, let problem = ExecCommand.scenarioTimeProblem(at) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -138,7 +144,7 @@ struct Exec: ParsableCommand {
         try perform { () throws(AppError) in
             accepted = try ExecCommand.run(
                 storePath: store ?? DataFiles.defaultStorePath(), operator: `operator` ?? ExecCommand.loginName() ?? "",
-                words: command, key: key, role: role
+                words: command, key: key, role: role, at: at
             )
         }
         if !accepted { throw ExitCode(1) }

@@ -10,7 +10,11 @@ struct FeedServeTests {
         let dir = try Scratch()
         let scenario = Watchfloor.scenario("zibo-chemical-fire")
         let recording = JSONLines(try Data(contentsOf: scenario)).lines
-        let firstSource = try #require(JSONLines.object(recording[0])?.string("source"))
+        // Heartbeats speak for the first agency of the recording: the scenario's expectations,
+        // its first line, come from its training office, which is no agency.
+        let firstAgency = try #require(recording.compactMap { JSONLines.object($0) }.first { $0.string("type") != "training.expectations" })
+        let firstSource = try #require(firstAgency.string("source"))
+        #expect(firstSource == "/sd/370300/emergency")
         let server = try BackgroundWatchfloor(["feed", "serve", scenario.path, "--port", "0", "--speed", "max", "--heartbeat", "0.2"], in: dir)
         defer { server.kill() }
         let port = try #require(server.waitForPort(), "no `serving ... on 127.0.0.1:PORT` on stderr: \(server.stderr)")

@@ -11,13 +11,14 @@ struct HelpTests {
     }
 
     static let cases: [Case] = [
-        Case(command: [], options: ["replay", "board", "exec", "log", "feed", "demo"]),
+        Case(command: [], options: ["replay", "board", "exec", "log", "report", "feed", "demo"]),
         Case(command: ["replay"], options: ["--headless", "--speed", "--store", "--summary", "<files>"]),
         Case(command: ["board"], options: ["--store", "--json"]),
-        Case(command: ["exec"], options: ["--store", "--operator", "<command>", "Exit status"]),
+        Case(command: ["exec"], options: ["--store", "--operator", "--at", "<command>", "Exit status"]),
         Case(command: ["log"], options: ["verify", "cat"]),
         Case(command: ["log", "verify"], options: ["--store", "<files>", "Exit status"]),
         Case(command: ["log", "cat"], options: ["--store", "--from"]),
+        Case(command: ["report"], options: ["<log>", "--store", "--json", "met", "missed"]),
         Case(command: ["feed"], options: ["serve", "file:PATH?follow", "tcp://HOST:PORT"]),
         Case(command: ["feed", "serve"], options: ["<file>", "--port", "--host", "--speed", "--heartbeat", "SIGTERM"]),
         Case(command: ["demo", "generate"], options: ["--seed", "--events", "--date", "--output"]),

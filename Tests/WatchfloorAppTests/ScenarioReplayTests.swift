@@ -67,10 +67,13 @@ struct ScenarioReplayTests {
             // The chain, checked here independently of `log verify`.
             #expect(entry.prev == (i == 0 ? String(repeating: "0", count: 64) : log[i - 1].hash), "line \(i + 1): prev")
         }
-        // Every message but the heartbeats is accepted once; nothing is rejected or a duplicate.
+        // Every message but the heartbeats and the scenario's expectations is accepted once;
+        // the expectations are logged once as such; nothing is rejected or a duplicate.
         let kinds = log.compactMap(\.kind)
-        let expected = messages.filter { $0.type != "feed.heartbeat" }.count
+        let expected = messages.filter { $0.type != "feed.heartbeat" && $0.type != "training.expectations" }.count
         #expect(kinds.filter { $0 == "report.accepted" }.count == expected)
+        #expect(kinds.filter { $0 == "training.expectations" }.count == 1)
+        #expect(kinds.first == "training.expectations")
         #expect(!kinds.contains("report.rejected"))
         #expect(!kinds.contains("report.duplicate"))
         #expect(kinds.contains("incident.opened"))

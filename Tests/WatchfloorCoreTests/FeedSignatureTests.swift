@@ -20,7 +20,7 @@ struct FeedSignatureTests {
         #expect(check(signed) == nil)
         #expect(check(signed + Array(" \r".utf8)) == nil, "trailing whitespace and CR are not part of the line")
         let message = try signed.withUnsafeBytes { (b) throws(RejectReason) in try CloudEventDecoder.decode(b) }
-        #expect(message.envelope.key.id == "JN-POL-1")
+        #expect(message.key.id == "JN-POL-1")
     }
 
     @Test("the HMAC is the published one: HMAC-SHA256 of the line without the member")

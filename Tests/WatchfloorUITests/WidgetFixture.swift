@@ -15,7 +15,7 @@ enum WidgetFixture {
         for (i, line) in text.split(separator: "\n").enumerated() {
             let bytes = Array(line.utf8)
             if let message = try? bytes.withBytes({ (b) throws(RejectReason) -> FeedMessage in try CloudEventDecoder.decode(b) }),
-               message.envelope.time > limit { break }
+               message.time > limit { break }
             _ = bytes.withBytes { b in intake.ingest(b, at: FeedPosition(feed: "jinan", offset: 0, line: i + 1)) }
         }
         return intake.board

@@ -1,8 +1,10 @@
 """Writing a training scenario as CloudEvents 1.0 JSON Lines (DESIGN §3.1, §3.2).
 
 A scenario script calls `report`, `update`, `cancel`, `status`, `respond` and `alert` on a
-`ScenarioWriter` in any order; `lines()` sorts the messages by time (ties keep the order in
-which they were written) and renders one compact JSON object a line.
+`ScenarioWriter` in any order, and `expect` for the responses a trainee should give;
+`lines()` sorts the messages by time (ties keep the order in which they were written),
+puts the scenario's `training.expectations` line first, and renders one compact JSON
+object a line.
 """
 
 import json
@@ -69,8 +71,11 @@ def source_of(adcode: str, agency: str) -> str:
 class ScenarioWriter:
     """Collects the messages of one scenario."""
 
-    def __init__(self, day: str, units: list[dict], id_formats: dict | None = None):
+    def __init__(self, day: str, units: list[dict], id_formats: dict | None = None, city: str | None = None):
         self.day = datetime.fromisoformat(day).replace(tzinfo=CST)
+        # The city whose training office states the expected responses.
+        self.city = city
+        self.responses: list[dict] = []
         self.units = {u["id"]: u for u in units}
         self.id_formats = id_formats or {}
         self.counters: dict[str, int] = {}
@@ -263,8 +268,37 @@ class ScenarioWriter:
     def judgement(self, label: str, *refs: Ref, note: str = "") -> None:
         self.expectations.append(Expectation("judgement", label, refs, note))
 
+    # what a trainee should do -------------------------------------------------
+
+    def expect(self, ref: Ref, title: str, *, ack: int | None = None, dispatch: int | None = None,
+               kinds: tuple[str, ...] = (), from_report: bool = False) -> None:
+        """The response expected to the incident `ref` belongs to: acknowledged within `ack`
+        seconds and a first unit sent within `dispatch`, units of `kinds` among those sent.
+        Times count from the incident's opening, or from `ref` reaching it when
+        `from_report` (a report that escalates an incident already open)."""
+        response = {"report": ref.qualified, "title": title}
+        if from_report:
+            response["from"] = "report"
+        if ack is not None:
+            response["acknowledge_within"] = ack
+        if dispatch is not None:
+            response["dispatch_within"] = dispatch
+        if kinds:
+            response["unit_kinds"] = list(kinds)
+        self.responses.append(response)
+
+    def _expectations_message(self) -> dict:
+        """The `training.expectations` line, stamped with the scenario's first moment."""
+        first = min(m[0] for m in self.messages)
+        return {"specversion": "1.0",
+                "id": f"{CITY_ID_PREFIX[self.city]}-TRAIN-{first.strftime('%Y%m%d')}-01",
+                "source": source_of(self.city, "training"), "type": "training.expectations",
+                "time": self.stamp(first), "data": {"expect": self.responses}}
+
     # output ---------------------------------------------------------------
 
     def lines(self) -> list[str]:
-        ordered = sorted(self.messages, key=lambda m: (m[0], m[1]))
-        return [json.dumps(m[2], ensure_ascii=False, separators=(",", ":")) for m in ordered]
+        ordered = [m[2] for m in sorted(self.messages, key=lambda m: (m[0], m[1]))]
+        if self.responses:
+            ordered.insert(0, self._expectations_message())
+        return [json.dumps(m, ensure_ascii=False, separators=(",", ":")) for m in ordered]

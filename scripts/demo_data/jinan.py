@@ -47,7 +47,7 @@ WX_NAME = "济南市气象台"
 
 
 def build(units: list[dict]) -> list[str]:
-    s = ScenarioWriter(DAY, units, ID_FORMATS)
+    s = ScenarioWriter(DAY, units, ID_FORMATS, city="370100")
 
     # --- before the storm ----------------------------------------------------
     s.status("15:35:00", "FIRE-3701-04", "out_of_service")
@@ -407,6 +407,23 @@ def build(units: list[dict]) -> list[str]:
     s.apart("洪家楼配电箱起火 vs 二环东路下穿, 1 km, while the underpass is still open", j15_fire, j2_urban)
     s.apart("历下区停电 (adcode only) vs the 历下 waterlogging points", outage, j1_urban,
             note="a county-only report must not be pulled into an incident by county alone")
+
+    # --- what a duty officer should do: the after-action report judges the run against it ---
+    s.expect(j1_police, "经十路历山路下穿：小轿车被困，车内2人", ack=120, dispatch=300,
+             kinds=("rescue", "drainage"))
+    # The bus joins the 12319 caller's incident, open for an hour: its clock starts with it.
+    s.expect(j3_police, "北园大街历山路桥下：公交车被困，约15名乘客", from_report=True, ack=120,
+             dispatch=300, kinds=("rescue", "pump", "ambulance"))
+    s.expect(j4_police, "二环东路工业北路：三车追尾，1人受伤", ack=180, dispatch=300,
+             kinds=("traffic_police", "ambulance"))
+    s.expect(j6_urban, "历山路雨水井盖被冲开，行人跌落", ack=300, dispatch=900, kinds=("repair",))
+    s.expect(j8_fire, "槐荫区小区地下车库进水，3人被困", ack=120, dispatch=300, kinds=("rescue", "pump"))
+    # Later found false: a drowning is answered all the same.
+    s.expect(j9_police, "英雄山路下穿有人落水", ack=60, dispatch=180, kinds=("rescue",))
+    s.expect(j10_transport, "京台高速长清段货车侧滑，占用两条车道", ack=300, dispatch=600,
+             kinds=("traffic_police", "tow"))
+    s.expect(j12_emer, "柳埠山体滑坡阻断道路", ack=300, dispatch=900, kinds=("rescue_team", "road_repair"))
+    s.expect(j15_fire, "洪家楼居民楼配电箱起火", ack=120, dispatch=180, kinds=("engine",))
     return s
 
 

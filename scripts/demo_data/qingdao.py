@@ -63,7 +63,7 @@ def typhoon_alert(s, clock, msg_type, colour, severity, urgency, expires, headli
 
 
 def build(units: list[dict]) -> list[str]:
-    s = ScenarioWriter(DAY, units, ID_FORMATS)
+    s = ScenarioWriter(DAY, units, ID_FORMATS, city="370200")
 
     # --- the evening before --------------------------------------------------------------
     blue = typhoon_alert(
@@ -425,6 +425,15 @@ def build(units: list[dict]) -> list[str]:
     s.apart("停电：崂山 (adcode only) vs 即墨 (3 h later)", laoshan_power, jimo_power)
     s.apart("黄岛 at 04:1x: a lorry blown over vs the bay bridge closed", crash, bridge)
     s.apart("第一海水浴场劝离 (evening before) vs 栈桥 storm surge", beach, zq_police)
+
+    # --- what a duty officer should do: the after-action report judges the run against it ---
+    s.expect(ship, "前湾港区散货船缆绳断裂，船上18名船员", ack=120, dispatch=600, kinds=("rescue_team",))
+    s.expect(missing, "沙子口一名男子出海查看渔船后失联", ack=300, dispatch=600, kinds=("patrol",))
+    s.expect(crash, "江山中路厢式货车被大风吹翻", ack=180, dispatch=300, kinds=("traffic_police", "ambulance"))
+    s.expect(zq_urban, "太平路栈桥段海水漫过护栏", ack=300, dispatch=900, kinds=("traffic_police", "urban_patrol"))
+    s.expect(js_police, "金沙滩礁石区2名游客被海浪围困", ack=60, dispatch=180, kinds=("rescue",))
+    s.expect(billboard, "台东步行街广告牌坠落伤人", ack=180, dispatch=300, kinds=("ambulance", "ladder"))
+    s.expect(flood, "白沙河漫堤，村内老人被困", ack=120, dispatch=300, kinds=("rescue_team", "rescue"))
     return s
 
 

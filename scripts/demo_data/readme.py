@@ -61,6 +61,44 @@ sorted by `time` (ties keep the order of the feed). Keys come in this order:
 - `feed.heartbeat`: `data` is `{}`. Each agency's city feed sends one on the hour when it
   has been silent for the previous 30 minutes, so a replay should not judge staleness by a
   live feed's interval.
+- `training.expectations`: what a good response is, for `watchfloor report` (below).
+
+### Expectations: `training.expectations`
+
+A training scenario may say what a good response is, in one line of its own (usually the
+first, stamped with the scenario's first moment) from its city's training office, which is
+no agency:
+
+```json
+{"specversion":"1.0","id":"JN-TRAIN-20260715-01","source":"/sd/370100/training","type":"training.expectations","time":"2026-07-15T15:30:00+08:00","data":{"expect":[
+  {"report":"/sd/370100/police#JN-POL-20260715-0041","title":"经十路历山路下穿：小轿车被困，车内2人","acknowledge_within":120,"dispatch_within":300,"unit_kinds":["rescue","drainage"]},
+  {"report":"/sd/370100/police#JN-POL-20260715-0049","title":"北园大街历山路桥下：公交车被困，约15名乘客","from":"report","acknowledge_within":120,"dispatch_within":300,"unit_kinds":["rescue","pump","ambulance"]}]}}
+```
+
+(one line in the file; wrapped here). Each expectation of `expect`:
+
+| member | | meaning |
+|---|---|---|
+| `report` | required | a report of the scenario, `source#id` (or its bare id when no other source uses it). Incident ids are given at run time, so an expectation names a report and means *the incident that report belongs to* when the log ends (after any merge). |
+| `title` | optional | how the after-action report calls it |
+| `from` | optional | where the times count from: `opened` (default), the incident's opening; or `report`, the named report reaching its incident — for a report that escalates an incident already open. Units sent before then do not answer it; an acknowledgement before then counts as at once. |
+| `acknowledge_within` | optional | seconds of scenario time to the incident's `ack` |
+| `dispatch_within` | optional | seconds of scenario time to the first unit sent (`dispatch`) |
+| `unit_kinds` | optional | unit kinds (`kind` in `units.json`: `engine`, `ladder`, `hazmat`, `rescue`, `ambulance`, `rescue_team`, `pump`, `patrol`, `traffic_police`, `special_police`, `tow`, `road_repair`, `drainage`, `urban_patrol`, `repair`, `weather_vehicle`) of which at least one unit should be sent, each named once; by `dispatch_within` when it is given, else by the end of the run |
+
+At least one of the last three is required. Anything else is refused with a reason that names
+the expectation (an unknown member, a time that is not a number of seconds above 0 and at most a
+week, a kind named twice, a report named by two expectations, a source that is not
+`/sd/<adcode>/training`); so is a kind no unit of the catalogue has, and the whole line on a
+live feed ("training expectations on a live feed"). A replay logs the line once as a
+`training.expectations` entry (its `data`: `feed`, `offset`, `source`, `id`, and `event`, the
+line as received); it changes nothing on the board, not even its clock.
+
+`watchfloor report` judges each expectation: **met** (everything in time), **late** (everything
+done, something after its deadline), **missed** (something never done: no acknowledgement, no
+unit, or an expected kind never sent) or **unjudged** (the report never reached the board, or
+the log ends before a deadline). Only the trainee's own orders count (`dispatch.queued`), not
+the units the agencies' feeds report moving.
 """
 
 CHECKS = """\
@@ -78,7 +116,9 @@ Shandong and GB/T 2260 geocodes; every position lies inside Shandong (lat 34.3�
 114.7–122.8) and every `adcode` is a current GB/T 2260 code of Shandong; categories come
 from the national list; every scenario has reports from all six agencies (weather through
 alerts and observations), at least one report without a position, updates and unit
-statuses. `units.json`: ids follow `<PREFIX>-<city>-<nn>`, kinds belong to their agency,
+statuses; the `training.expectations` line comes first, from the city's training office,
+bears the scenario's first time, names only reports of its scenario (as `source#id`) and only
+kinds some unit has. `units.json`: ids follow `<PREFIX>-<city>-<nn>`, kinds belong to their agency,
 every city has 15–25 units of all six agencies in at least three counties, at least three
 of them fire.
 """
@@ -125,21 +165,38 @@ def _expectations(writer: ScenarioWriter) -> list[str]:
     return out
 
 
+def _responses(expectations: list[dict]) -> list[str]:
+    if not expectations:
+        return []
+    out = ["Expected responses (seconds from the incident's opening, or from the report's arrival"
+           " where marked *from the report*):\n",
+           "| report | title | acknowledge | dispatch | unit kinds |",
+           "|---|---|---:|---:|---|"]
+    for e in expectations:
+        mark = " *from the report*" if e.get("from") == "report" else ""
+        out.append(f"| `{e['report']}` | {e['title']}{mark} | {e.get('acknowledge_within', '—')} | "
+                   f"{e.get('dispatch_within', '—')} | {', '.join(e.get('unit_kinds', [])) or '—'} |")
+    out.append("")
+    return out
+
+
 def render(scenarios: list[dict], units: list[dict]) -> str:
     """`scenarios`: name, title, summary (timeline bullet lines), writer, lines, result."""
     parts = [HEADER, "## Scenarios\n"]
-    parts.append("| file | events | reports | updates | cancels | unit statuses | alerts | heartbeats |")
-    parts.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    parts.append("| file | events | reports | updates | cancels | unit statuses | alerts | heartbeats | expected responses |")
+    parts.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for sc in scenarios:
         t = sc["result"]["types"]
         parts.append(f"| `{sc['name']}` | {sc['result']['events']} | {t.get('incident.report', 0)} | "
                      f"{t.get('incident.update', 0)} | {t.get('incident.cancel', 0)} | "
-                     f"{t.get('unit.status', 0)} | {t.get('alert', 0)} | {t.get('feed.heartbeat', 0)} |")
+                     f"{t.get('unit.status', 0)} | {t.get('alert', 0)} | {t.get('feed.heartbeat', 0)} | "
+                     f"{len(sc['result']['expectations'])} |")
     parts.append("")
     for sc in scenarios:
         parts.append(f"### `{sc['name']}` — {sc['title']}\n")
         parts.extend(sc["summary"])
         parts.append("")
+        parts.extend(_responses(sc["result"]["expectations"]))
         parts.append("Correlation ground truth (report ids as written; distances between the "
                      "reported positions):\n")
         parts.extend(_expectations(sc["writer"]))

@@ -35,6 +35,8 @@ SEVERITY = {"Extreme", "Severe", "Moderate", "Minor"}
 CAP = "{urn:oasis:names:tc:emergency:cap:1.2}"
 SOURCE_RE = re.compile(r"^/sd/(\d{6})/(emergency|police|fire|weather|transport|urban)$")
 TIME_RE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$")
+TRAINING_SOURCE_RE = re.compile(r"^/sd/(\d{6})/training$")
+EXPECTATION_KEYS = ["report", "title", "from", "acknowledge_within", "dispatch_within", "unit_kinds"]
 UNIT_ID_RE = re.compile(r"^(EMER|POL|FIRE|WX|TRAN|URB)-(\d{4})-(\d{2})$")
 
 
@@ -102,6 +104,36 @@ def _parse_cap(xml: str, where: str, p: Problems):
     return root
 
 
+def _check_expectations(msg: dict, n: int, w: str, units: dict[str, dict], p: Problems) -> list[dict]:
+    """A `training.expectations` line: the first of its file, from the city's training office,
+    each expectation in the documented form. Returns the expectations, whose reports are
+    checked once the whole file has been read."""
+    p.check(n == 1, w, "training.expectations is not the first line")
+    p.check(list(msg) == ["specversion", "id", "source", "type", "time", "data"], w, f"keys {list(msg)}")
+    m = TRAINING_SOURCE_RE.match(msg.get("source", ""))
+    p.check(bool(m) and m.group(1) in ADCODES, w, f"bad training source {msg.get('source')!r}")
+    data = msg.get("data")
+    if not p.check(isinstance(data, dict) and list(data) == ["expect"] and isinstance(data["expect"], list),
+                   w, "data is not {\"expect\": [...]}"):
+        return []
+    kinds = {u["kind"] for u in units.values()}
+    reports = [e.get("report") for e in data["expect"]]
+    p.check(len(set(reports)) == len(reports), w, "a report is expected twice")
+    for i, e in enumerate(data["expect"], 1):
+        we = f"{w}: expectation {i}"
+        p.check(list(e) == [k for k in EXPECTATION_KEYS if k in e], we, f"keys {list(e)}")
+        p.check(isinstance(e.get("report"), str) and "#" in e["report"], we, "report is not source#id")
+        p.check(isinstance(e.get("title"), str) and e["title"].strip() != "", we, "no title")
+        p.check(e.get("from", "opened") in ("opened", "report"), we, f"from {e.get('from')!r}")
+        for field in ("acknowledge_within", "dispatch_within"):
+            v = e.get(field, 1)
+            p.check(isinstance(v, int) and 0 < v <= 7 * 86400, we, f"{field} {v!r}")
+        p.check(any(k in e for k in ("acknowledge_within", "dispatch_within", "unit_kinds")), we, "expects nothing")
+        for kind in e.get("unit_kinds", []):
+            p.check(kind in kinds, we, f"no unit is of kind {kind!r}")
+    return data["expect"]
+
+
 def check_scenario(name: str, lines: list[str], units: dict[str, dict], p: Problems,
                    expected_count: tuple[int, int], boundaries=None) -> dict:
     last_time = None
@@ -114,6 +146,7 @@ def check_scenario(name: str, lines: list[str], units: dict[str, dict], p: Probl
     agencies_reporting: set[str] = set()
     counts: dict[str, int] = {}
     no_position = 0
+    expected: list[tuple[str, dict]] = []     # (where, expectation)
 
     def resolve(ref: str, source: str, w: str) -> tuple[str, str] | None:
         if "#" in ref:
@@ -143,6 +176,12 @@ def check_scenario(name: str, lines: list[str], units: dict[str, dict], p: Probl
         keys += ["datacontenttype", "data"] if type_ == "alert" else ["data"]
         p.check(list(msg) == keys, w, f"keys {list(msg)}, expected {keys}")
         p.check(msg.get("specversion") == "1.0", w, "specversion is not 1.0")
+        if type_ == "training.expectations":
+            p.check(bool(TIME_RE.match(msg.get("time", ""))), w, f"bad time {msg.get('time')!r}")
+            expected += [(w, e) for e in _check_expectations(msg, n, w, units, p)]
+            counts[type_] = counts.get(type_, 0) + 1
+            seen[(msg.get("source"), msg.get("id"))] = msg
+            continue
         m = SOURCE_RE.match(msg.get("source", ""))
         if not p.check(bool(m) and m.group(1) in ADCODES, w, f"bad source {msg.get('source')!r}"):
             continue
@@ -263,6 +302,14 @@ def check_scenario(name: str, lines: list[str], units: dict[str, dict], p: Probl
         seen[key] = msg
         ids_anywhere.setdefault(msg["id"], []).append(source)
 
+    for where, e in expected:
+        src, _, id_ = e.get("report", "").partition("#")
+        p.check((src, id_) in reports, where, f"report {e.get('report')!r} is not a report of the scenario")
+    if expected:
+        first = datetime.fromisoformat(json.loads(lines[0])["time"])
+        p.check(all(datetime.fromisoformat(json.loads(l)["time"]) >= first for l in lines), w,
+                "training.expectations is not stamped with the scenario's first moment")
+
     w = f"demo-data/scenarios/{name}"
     lo, hi = expected_count
     p.check(lo <= len(lines) <= hi, w, f"{len(lines)} events, expected {lo}-{hi}")
@@ -270,4 +317,5 @@ def check_scenario(name: str, lines: list[str], units: dict[str, dict], p: Probl
     p.check(no_position >= 1, w, "no report without a position")
     p.check(counts.get("incident.update", 0) >= 1 and counts.get("unit.status", 0) >= 1, w,
             "no updates or no unit statuses")
-    return {"events": len(lines), "types": counts, "no_position": no_position}
+    return {"events": len(lines), "types": counts, "no_position": no_position,
+            "expectations": [e for _, e in expected]}

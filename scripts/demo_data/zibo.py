@@ -35,7 +35,7 @@ WIND_POLYGON = [(37.08, 117.95), (37.08, 118.45), (36.68, 118.45), (36.68, 117.9
 
 
 def build(units: list[dict]) -> list[str]:
-    s = ScenarioWriter(DAY, units, ID_FORMATS)
+    s = ScenarioWriter(DAY, units, ID_FORMATS, city="370300")
 
     z_police = s.report(
         "14:06:20", "police", "370300", category="fire",
@@ -221,6 +221,15 @@ def build(units: list[dict]) -> list[str]:
     s.apart("临淄大道两车相撞 6 km away", z_accident, z_fire)
     s.apart("张店区异味 (adcode only, another county, no refs)", z_smell, z_pollution,
             note="likely the plume, but nothing in the report ties it to this incident")
+
+    # --- what a duty officer should do: the after-action report judges the run against it ---
+    # The 110 caller's smoke opens the incident the 119 report joins: the clock starts there.
+    s.expect(z_fire, "化工厂储罐区火灾：苯乙烯储罐泄漏着火", ack=120, dispatch=300, kinds=("hazmat", "engine"))
+    s.expect(z_med, "3名工人烧伤，在厂区东门等待救护车", from_report=True, dispatch=300, kinds=("ambulance",))
+    s.expect(z_accident, "临淄大道与晏婴路口两车相撞", ack=300, dispatch=600, kinds=("patrol", "tow"))
+    # Likely the plume: nothing to send, but someone must have seen it.
+    s.expect(z_smell, "张店区市民反映刺鼻气味", ack=600)
+    s.expect(kitchen, "临淄区居民家中厨房起火", ack=120, dispatch=180, kinds=("engine",))
     return s
 
 

@@ -10,10 +10,16 @@ public enum ExecCommand {
     static let failureStatus: Int32 = 2
 
     /// Runs the command and prints its answer: on stdout when accepted, on stderr when
-    /// rejected. Returns whether it was accepted.
-    public static func run(storePath: String, operator id: String, words: [String], key: String? = nil, role: String = "operator") throws(AppError) -> Bool {
+    /// rejected. Returns whether it was accepted. `at` records it at that moment of a
+    /// training scenario's clock instead of now (a scripted trainee, for the after-action
+    /// report); it is refused for anything that would touch live work.
+    public static func run(storePath: String, operator id: String, words: [String], key: String? = nil, role: String = "operator",
+                           at: String? = nil) throws(AppError) -> Bool {
+        let scenarioTime = at.flatMap { Instant(rfc3339: $0) }
+        if let at, scenarioTime == nil { throw AppError(scenarioTimeProblem(at) ?? "", exitCode: failureStatus) }
         let outcome = try record(storePath: storePath, operator: id, words: words, key: key,
-                                 now: Instant(secondsSince1970: Date().timeIntervalSince1970), role: Role(rawValue: role) ?? .operator)
+                                 now: scenarioTime ?? Instant(secondsSince1970: Date().timeIntervalSince1970),
+                                 role: Role(rawValue: role) ?? .operator, trainingOnly: scenarioTime != nil)
         if outcome.accepted {
             print(outcome.answer)
         } else {
@@ -25,7 +31,8 @@ public enum ExecCommand {
     /// Folds the store's board, then decides and commits under the store's write lock: the
     /// entries others committed since the fold are folded in first, so the command is decided
     /// on the latest board and two consoles never both send one unit.
-    static func record(storePath: String, operator id: String, words: [String], key: String? = nil, now: Instant, role: Role = .operator) throws(AppError) -> CommandOutcome {
+    static func record(storePath: String, operator id: String, words: [String], key: String? = nil, now: Instant, role: Role = .operator,
+                       trainingOnly: Bool = false) throws(AppError) -> CommandOutcome {
         do throws(AppError) {
             guard FileManager.default.fileExists(atPath: storePath) else {
                 throw AppError("no store at \(storePath) — replay or ingest into it first, or pass --store PATH")
@@ -43,6 +50,10 @@ public enum ExecCommand {
                     // Live unless the incident acted on was opened in training (the entries then say so).
                     var intake = Intake(board: board, chain: try tx.chainHead(), correlator: reference.correlator(), exercise: false)
                     let outcome = intake.command(words.joined(separator: " "), operator: id, at: now, key: key, role: role)
+                    // A backdated entry in live work would falsify the record: only training may be scripted.
+                    if trainingOnly, outcome.entries.contains(where: { !$0.entry.exercise }) {
+                        throw AppError("--at is for training runs, and this command acts on live work (or on no training incident); run it without --at")
+                    }
                     return (outcome.entries, outcome)
                 }
             } catch let error as AppError {
@@ -55,6 +66,11 @@ public enum ExecCommand {
         } catch {
             throw AppError(error.message, exitCode: failureStatus)
         }
+    }
+
+    /// What is wrong with `--at`'s value; nil when it is an RFC 3339 time.
+    public static func scenarioTimeProblem(_ text: String) -> String? {
+        Instant(rfc3339: text) == nil ? "--at must be an RFC 3339 time like 2026-07-15T17:05:00+08:00, not '\(text)'" : nil
     }
 
     /// The login name, for `--operator`'s default; nil when the session has none.

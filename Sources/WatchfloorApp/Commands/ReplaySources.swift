@@ -72,7 +72,7 @@ enum ReplaySources {
             var held: [Held] = []
             try stream(path) { (bytes, position, oversized) throws(AppError) in
                 // Lines that do not decode keep their place after the line before them.
-                if !oversized, let message = try? CloudEventDecoder.decode(bytes) { lastTime = message.envelope.time }
+                if !oversized, let message = try? CloudEventDecoder.decode(bytes) { lastTime = message.time }
                 held.append(Held(bytes: Array(bytes), time: lastTime, position: position, oversized: oversized))
                 return true
             }

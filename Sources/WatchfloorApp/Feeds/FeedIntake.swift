@@ -75,7 +75,7 @@ struct FeedIntake {
     private static func outcome(of entries: [SealedEntry]) -> (FeedHealth.Outcome, Instant?) {
         for e in entries {
             switch e.entry.event {
-            case let .reportAccepted(_, _, message, _): return (.accepted, message.envelope.time)
+            case let .reportAccepted(_, _, message, _): return (.accepted, message.time)
             case .reportRejected: return (.rejected, nil)
             case .reportDuplicate: return (.duplicate, nil)
             default: continue

@@ -21,7 +21,7 @@ struct ReplayTape {
         var tape = ReplayTape()
         var lastTime = Instant(milliseconds: 0)
         try ReplaySources.forEachLine(paths) { (bytes, position, oversized) throws(AppError) in
-            if !oversized, let message = try? CloudEventDecoder.decode(bytes) { lastTime = message.envelope.time }
+            if !oversized, let message = try? CloudEventDecoder.decode(bytes) { lastTime = message.time }
             tape.lines.append(Line(bytes: Array(bytes), time: lastTime, position: position, oversized: oversized))
             return true
         }

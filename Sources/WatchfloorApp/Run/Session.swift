@@ -116,7 +116,7 @@ final class Session {
         for e in entries {
             switch e.entry.event {
             case let .reportAccepted(_, _, message, _):
-                activity.accepted(message.envelope.agency, at: message.envelope.time)
+                if let envelope = message.envelope { activity.accepted(envelope.agency, at: envelope.time) }
             case .reportRejected(let r):
                 if let agency = AgencyActivity.agency(inRejectedLine: r.head) { activity.rejected(agency) }
             default:

@@ -2,11 +2,16 @@ extension Board {
     /// Folds one entry into the board and says what changed.
     public mutating func apply(_ entry: LogEntry) -> [Effect] {
         // A rejected line says nothing reliable about the time: it does not move the clock.
-        if entry.kind != .reportRejected, clock.map({ entry.at > $0 }) ?? true { clock = entry.at }
+        // Nor do a scenario's expectations, which are not part of the world it plays.
+        if entry.kind != .reportRejected, entry.kind != .trainingExpectations, clock.map({ entry.at > $0 }) ?? true { clock = entry.at }
         switch entry.event {
+        case let .trainingExpectations(_, _, expectations, _):
+            // Only noted as seen, so that the line sent again is a duplicate like any message.
+            otherMessages.insert(expectations.key)
+            return []
         case let .reportAccepted(feed, _, message, _):
             accept(message)
-            let time = message.envelope.time
+            let time = message.time
             var tally = feedTallies[feed] ?? FeedTally()
             tally.accepted += 1
             tally.lastMessage = max(time, tally.lastMessage ?? time)
@@ -62,7 +67,7 @@ extension Board {
             let scoped = Self.refKey(report.key.id, from: report.key.source)
             if reportsById[scoped] == nil { reportsById[scoped] = report.key }
         default:
-            otherMessages.insert(message.envelope.key)
+            otherMessages.insert(message.key)
         }
     }
 

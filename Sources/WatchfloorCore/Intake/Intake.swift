@@ -32,16 +32,19 @@ public struct Intake: Sendable {
         } catch {
             return [reject(line, at: position, reason: error.message, time: now ?? board.clock ?? Instant(milliseconds: 0))]
         }
-        let envelope = message.envelope
-        if let reason = Self.implausibleTime(envelope.time, now: now, clock: board.clock) {
-            return [reject(line, at: position, reason: reason, time: now ?? board.clock ?? envelope.time)]
+        let key = message.key, time = message.time
+        if let reason = Self.implausibleTime(time, now: now, clock: board.clock) {
+            return [reject(line, at: position, reason: reason, time: now ?? board.clock ?? time)]
         }
-        let at = now ?? max(envelope.time, board.clock ?? envelope.time)
+        let at = now ?? max(time, board.clock ?? time)
         var entries = expireWarnings(at: at)
         if case .heartbeat = message { return entries }
-        if board.hasSeen(envelope.key) {
-            let event = LogEvent.reportDuplicate(feed: position.feed, offset: position.offset, key: envelope.key)
-            entries.append(apply(LogEntry(at: at, actor: actor, exercise: exercise, event: event)))
+        if case .expectations(let expectations) = message {
+            entries.append(admit(expectations, line, at: position, time: at))
+            return entries
+        }
+        if board.hasSeen(key) {
+            entries.append(duplicate(key, at: position, time: at))
             return entries
         }
         let decisions: [LogEvent]
@@ -65,13 +68,19 @@ public struct Intake: Sendable {
         return entries
     }
 
+    /// A message seen before: logged as such, and otherwise ignored.
+    mutating func duplicate(_ key: ReportKey, at position: FeedPosition, time: Instant) -> LogEntry {
+        let event = LogEvent.reportDuplicate(feed: position.feed, offset: position.offset, key: key)
+        return apply(LogEntry(at: time, actor: "feed:" + position.feed, exercise: exercise, event: event))
+    }
+
     /// Applies an entry to the board and seals it. Operators' commands come through here too.
     public mutating func record(_ entry: LogEntry) -> SealedEntry {
         chain.seal(apply(entry))
     }
 
     /// Applies an entry to the board and hands it back, to be sealed in order.
-    private mutating func apply(_ entry: LogEntry) -> LogEntry {
+    mutating func apply(_ entry: LogEntry) -> LogEntry {
         _ = board.apply(entry)
         return entry
     }
@@ -108,7 +117,7 @@ public struct Intake: Sendable {
     }
 
     /// Records a refused line: where it was, why, and its first 200 bytes.
-    private mutating func reject(_ line: UnsafeRawBufferPointer, at position: FeedPosition, reason: String, time: Instant) -> LogEntry {
+    mutating func reject(_ line: UnsafeRawBufferPointer, at position: FeedPosition, reason: String, time: Instant) -> LogEntry {
         let rejection = ReportRejection(
             feed: position.feed, offset: position.offset, line: position.line, reason: reason, head: Self.head(of: line)
         )

@@ -37,7 +37,8 @@ extension Intake {
             return [.unitStatus(UnitStatusChange(unit: s.unit, agency: s.envelope.agency, status: s.status, location: s.location, incident: incident))]
         case .alert(_, let xml):
             return try decideAlert(xml)
-        case .heartbeat:
+        case .heartbeat, .expectations:
+            // A heartbeat decides nothing; expectations are admitted before any decision.
             return []
         }
     }

@@ -10,6 +10,7 @@ public enum LogKind: String, Sendable, CaseIterable, Hashable {
     case dispatchQueued = "dispatch.queued", dispatchClaimed = "dispatch.claimed"
     case dispatchAcked = "dispatch.acked", dispatchFailed = "dispatch.failed"
     case unitStatus = "unit.status"
+    case trainingExpectations = "training.expectations"
 }
 
 /// One input or decision, before it is given its place in the chain.

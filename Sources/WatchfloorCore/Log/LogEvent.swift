@@ -21,9 +21,13 @@ public enum LogEvent: Sendable, Equatable {
     case dispatchAcked(DispatchAck)
     case dispatchFailed(DispatchFailure)
     case feedState(FeedStateChange)
+    /// A training scenario's expectations were read; `event` is its line exactly as received.
+    /// The after-action report judges the run against them; the board is not changed.
+    case trainingExpectations(feed: String, offset: Int, expectations: ScenarioExpectations, event: [UInt8])
 
     public var kind: LogKind {
         switch self {
+        case .trainingExpectations: .trainingExpectations
         case .feedState(let change): change.kind
         case .reportAccepted: .reportAccepted
         case .reportRejected: .reportRejected

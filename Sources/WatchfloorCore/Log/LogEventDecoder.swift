@@ -1,7 +1,7 @@
 /// Reads the `data` of a log entry back into its typed event.
 enum LogEventDecoder {
     static func decode(_ kind: LogKind, data: UnsafeRawBufferPointer) throws(LogLineError) -> LogEvent {
-        if kind == .reportAccepted { return try reportAccepted(data) }
+        if kind == .reportAccepted || kind == .trainingExpectations { return try embeddedMessage(kind, data) }
         let d: JSONValue
         do throws(JSONError) { d = try JSONValue.parse(data) } catch { throw LogLineError("`data`: \(error)") }
         func string(_ name: String) throws(LogLineError) -> String {
@@ -86,7 +86,7 @@ enum LogEventDecoder {
     }
 
     /// The embedded feed message is decoded again by the same decoder that accepted it.
-    static func reportAccepted(_ data: UnsafeRawBufferPointer) throws(LogLineError) -> LogEvent {
+    static func embeddedMessage(_ kind: LogKind, _ data: UnsafeRawBufferPointer) throws(LogLineError) -> LogEvent {
         var reader = JSONReader(data)
         var feed: String?, offset = 0
         var event: Range<Int>?
@@ -104,13 +104,23 @@ enum LogEventDecoder {
         } catch {
             throw LogLineError("`data`: \(error)")
         }
-        guard let feed, let event else { throw LogLineError("report.accepted entry lacks `feed` or `event`") }
+        guard let feed, let event else { throw LogLineError("\(kind.rawValue) entry lacks `feed` or `event`") }
         let raw = UnsafeRawBufferPointer(rebasing: data[event])
+        let message: FeedMessage
         do throws(RejectReason) {
-            let message = try CloudEventDecoder.decode(raw)
-            return .reportAccepted(feed: feed, offset: offset, message: message, event: Array(raw))
+            message = try CloudEventDecoder.decode(raw)
         } catch {
             throw LogLineError("the accepted message no longer decodes: \(error)")
+        }
+        switch (kind, message) {
+        case (.trainingExpectations, .expectations(let expectations)):
+            return .trainingExpectations(feed: feed, offset: offset, expectations: expectations, event: Array(raw))
+        case (.trainingExpectations, _):
+            throw LogLineError("training.expectations entry holds a \(message.envelope?.type ?? "other") message")
+        case (_, .expectations):
+            throw LogLineError("report.accepted entry holds training expectations; they are logged as training.expectations")
+        default:
+            return .reportAccepted(feed: feed, offset: offset, message: message, event: Array(raw))
         }
     }
 }

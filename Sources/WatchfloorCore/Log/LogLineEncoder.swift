@@ -23,8 +23,10 @@ enum LogLineEncoder {
     /// Room for the whole line at once, so it is not copied as it grows: an accepted
     /// report embeds the message, every other line is short.
     static func capacity(for event: LogEvent) -> Int {
-        if case let .reportAccepted(_, _, _, raw) = event { return raw.count + 384 }
-        return 512
+        switch event {
+        case let .reportAccepted(_, _, _, raw), let .trainingExpectations(_, _, _, raw): raw.count + 384
+        default: 512
+        }
     }
 
     static func writeData(_ event: LogEvent, to w: inout JSONWriter) {
@@ -33,8 +35,16 @@ enum LogLineEncoder {
         case let .reportAccepted(feed, offset, message, raw):
             w.member("feed", feed)
             w.member("offset", offset)
-            w.member("source", message.envelope.key.source)
-            w.member("id", message.envelope.key.id)
+            w.member("source", message.key.source)
+            w.member("id", message.key.id)
+            w.key("event")
+            w.raw(raw)
+        case let .trainingExpectations(feed, offset, expectations, raw):
+            // The line as received, like an accepted report's: the log alone carries it.
+            w.member("feed", feed)
+            w.member("offset", offset)
+            w.member("source", expectations.key.source)
+            w.member("id", expectations.key.id)
             w.key("event")
             w.raw(raw)
         case .reportRejected(let r):

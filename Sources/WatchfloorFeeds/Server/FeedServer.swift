@@ -24,7 +24,7 @@ public final class FeedServer: @unchecked Sendable {
 
     /// `speed` is a multiple of real time, nil for as fast as each subscriber takes it;
     /// `heartbeat` the seconds between heartbeats once the recording is over. The file must
-    /// be readable now: its first line gives the heartbeats their `source`.
+    /// be readable now: its first line from an agency gives the heartbeats their `source`.
     /// With `signer`, every whole line and heartbeat goes out signed (`wfsignature`), as a
     /// gateway of a signed feed sends it.
     public init(
@@ -34,7 +34,7 @@ public final class FeedServer: @unchecked Sendable {
         self.file = file
         self.host = host
         self.notice = notice
-        let firstLine = try Self.firstLine(of: file)
+        let firstLine = try Self.firstAgencyLine(of: file)
         let heartbeats = firstLine.withUnsafeBytes {
             HeartbeatMaker(firstLine: $0, idPrefix: "feed-serve-\(UUID().uuidString.prefix(8).lowercased())")
         }
@@ -147,13 +147,16 @@ public final class FeedServer: @unchecked Sendable {
         for thread in done { thread.join() }
     }
 
-    private static func firstLine(of file: String) throws(FeedError) -> [UInt8] {
+    /// The first line an agency sent: a training scenario's expectations come first, from
+    /// its training office, and a heartbeat in their name would be refused as no agency's.
+    private static func firstAgencyLine(of file: String) throws(FeedError) -> [UInt8] {
         let reader = try LineReader(path: file, readSize: 64 << 10)
         var first: [UInt8] = []
         do {
             try reader.forEachLine { line in
                 first = Array(line.bytes)
-                return false
+                let type = RecordedAttribute.rawString("type", in: line.bytes).map { String(decoding: $0, as: UTF8.self) }
+                return type == "training.expectations"
             }
         } catch {
             throw (error as? FeedError) ?? FeedError("cannot read \(file): \(error)")

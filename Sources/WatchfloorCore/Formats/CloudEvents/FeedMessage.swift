@@ -16,14 +16,42 @@ public enum FeedMessage: Sendable, Equatable {
     /// The CAP document is kept as text; decoding it is the alert path's job.
     case alert(Envelope, capXML: String)
     case heartbeat(Envelope)
+    /// A training scenario's statement of a good response; no agency sends it.
+    case expectations(ScenarioExpectations)
 
-    public var envelope: Envelope {
+    /// The agency's envelope; nil for a scenario's expectations, which come from no agency.
+    public var envelope: Envelope? {
         switch self {
         case .report(let r): Envelope(key: r.key, agency: r.agency, sourceAdcode: r.sourceAdcode, type: "incident.report", time: r.time)
         case .update(let u): u.envelope
         case .cancel(let c): c.envelope
         case .unitStatus(let s): s.envelope
         case .alert(let e, _), .heartbeat(let e): e
+        case .expectations: nil
+        }
+    }
+
+    /// `(source, id)`, unique per message whatever its type.
+    public var key: ReportKey {
+        switch self {
+        case .report(let r): r.key
+        case .update(let u): u.envelope.key
+        case .cancel(let c): c.envelope.key
+        case .unitStatus(let s): s.envelope.key
+        case .alert(let e, _), .heartbeat(let e): e.key
+        case .expectations(let x): x.key
+        }
+    }
+
+    /// The message's own `time`.
+    public var time: Instant {
+        switch self {
+        case .report(let r): r.time
+        case .update(let u): u.envelope.time
+        case .cancel(let c): c.envelope.time
+        case .unitStatus(let s): s.envelope.time
+        case .alert(let e, _), .heartbeat(let e): e.time
+        case .expectations(let x): x.time
         }
     }
 }
