@@ -37,6 +37,7 @@ struct LogAsScenarioTests {
         #expect(try await incidents(fromStdin, in: scratch) == incidents(fromFile, in: scratch))
         let entries = try loggedEntries(replayed.stdout)
         #expect(!entries.contains { $0.kind == "command.accepted" || $0.kind == "report.rejected" }, "commands are not fed; nothing is refused")
+        #expect(entries.filter { $0.kind == "training.expectations" }.count == 1, "the scenario's expectations go along")
         let feeds = Set(entries.filter { $0.kind == "report.accepted" }.compactMap { $0.data["feed"] as? String })
         #expect(feeds == ["zibo-chemical-fire"], "each message on the feed it first came on")
     }

@@ -9,7 +9,8 @@ enum LogAsScenario {
     enum Line {
         /// Not a log line: a feed message (or a bad line) to ingest as it is.
         case feed
-        /// A log's `report.accepted`: the message it accepted, from the feed it came on.
+        /// A log's `report.accepted` (or `training.expectations`): the message it accepted,
+        /// from the feed it came on.
         case message([UInt8], feed: String)
         /// Any other log entry: skipped.
         case skip
@@ -20,7 +21,11 @@ enum LogAsScenario {
         let prefix = #"{"seq":"#.utf8
         guard bytes.count > prefix.count, bytes.prefix(prefix.count).elementsEqual(prefix) else { return .feed }
         guard let (_, entry) = try? LogLine.entry(bytes) else { return .feed }
-        if case let .reportAccepted(feed, _, _, event) = entry.event { return .message(event, feed: feed) }
-        return .skip
+        switch entry.event {
+        case let .reportAccepted(feed, _, _, event): return .message(event, feed: feed)
+        // What a good response was goes along, so the replayed run can be judged the same way.
+        case let .trainingExpectations(feed, _, _, event): return .message(event, feed: feed)
+        default: return .skip
+        }
     }
 }
