@@ -118,7 +118,7 @@ struct AfterActionReportTests {
         #expect(report.expected[1].reasons == ["not acknowledged"])
     }
 
-    @Test("timed from the report: an earlier acknowledgement counts at once, units sent before it do not")
+    @Test("timed from the report: an earlier acknowledgement, and a unit sent before, count as at once")
     func fromReport() throws {
         // crash-2 joins SD-0001 at 17:41:00.
         var run = Run(expecting: #"{"report":"crash-2","from":"report","acknowledge_within":60,"dispatch_within":120,"unit_kinds":["ambulance"]}"#)
@@ -130,9 +130,10 @@ struct AfterActionReportTests {
         let outcome = report.expected[0]
         #expect(outcome.started == Instant(rfc3339: "2026-07-15T17:41:00+08:00"))
         #expect(outcome.acknowledgeMilliseconds == 0)
-        #expect(outcome.sent.map(\.unit) == ["POL-3701-01"])
-        #expect(outcome.dispatchMilliseconds == 60_000)
-        #expect(outcome.missingKinds == ["ambulance"] && outcome.verdict == .missed)
+        // EMER-3701-01 was on its way already when the crash joined: it answers at once.
+        #expect(outcome.sent.map(\.unit) == ["EMER-3701-01", "POL-3701-01"])
+        #expect(outcome.sent.first?.at == outcome.started)
+        #expect(outcome.dispatchMilliseconds == 0)
         // The incident's own times still count from its opening.
         #expect(outcome.incident?.dispatchMilliseconds == 20_000)
     }

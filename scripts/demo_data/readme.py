@@ -81,7 +81,7 @@ no agency:
 |---|---|---|
 | `report` | required | a report of the scenario, `source#id` (or its bare id when no other source uses it). Incident ids are given at run time, so an expectation names a report and means *the incident that report belongs to* when the log ends (after any merge). |
 | `title` | optional | how the after-action report calls it |
-| `from` | optional | where the times count from: `opened` (default), the incident's opening; or `report`, the named report reaching its incident — for a report that escalates an incident already open. Units sent before then do not answer it; an acknowledgement before then counts as at once. |
+| `from` | optional | where the times count from: `opened` (default), the incident's opening; or `report`, the named report reaching its incident — for a report that escalates an incident already open. A unit sent before then, like an acknowledgement before then, counts as at once: it is there already. |
 | `acknowledge_within` | optional | seconds of scenario time to the incident's `ack` |
 | `dispatch_within` | optional | seconds of scenario time to the first unit sent (`dispatch`) |
 | `unit_kinds` | optional | unit kinds (`kind` in `units.json`: `engine`, `ladder`, `hazmat`, `rescue`, `ambulance`, `rescue_team`, `pump`, `patrol`, `traffic_police`, `special_police`, `tow`, `road_repair`, `drainage`, `urban_patrol`, `repair`, `weather_vehicle`) of which at least one unit should be sent, each named once; by `dispatch_within` when it is given, else by the end of the run |

@@ -7,7 +7,8 @@ public struct ExpectedOutcome: Sendable, Equatable {
     public var started: Instant?
     /// Acknowledged, counted from `started` (an acknowledgement before it counts as at once).
     public var acknowledged: Instant?
-    /// The units sent from `started` on: the ones that answer this expectation.
+    /// The units sent to the incident, each at `started` at the earliest (one sent before
+    /// counts as sent at once).
     public var sent: [SentUnit]
     /// nil when the expectation sets no such deadline.
     public var acknowledge: Deadline?
@@ -72,7 +73,13 @@ public struct ExpectedOutcome: Sendable, Equatable {
         outcome.incident = times
         outcome.started = start
         outcome.acknowledged = times.acknowledged.map { max($0, start) }
-        outcome.sent = times.sent.filter { $0.at >= start }
+        // Units already sent when the clock starts are there already: they count as sent at
+        // once, as an earlier acknowledgement does.
+        outcome.sent = times.sent.map { unit in
+            var unit = unit
+            unit.at = max(unit.at, start)
+            return unit
+        }
         outcome.judge(until: runEnd)
         return outcome
     }
