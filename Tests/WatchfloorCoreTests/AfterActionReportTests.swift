@@ -171,6 +171,24 @@ struct AfterActionReportTests {
         #expect(report.totals.expected == 0 && report.totals.medianAcknowledgeMilliseconds == 180_000)
     }
 
+    @Test("the kinds sent are read from the log itself: a reader without the unit catalogue judges them the same")
+    func kindsFromTheLog() throws {
+        var intake = Intake(board: Board(units: Self.units), correlator: Correlator(places: TestData.gazetteer), exercise: true)
+        var log = ingestAll(crashAndFireLines, into: &intake)
+        let dispatched = intake.command("dispatch SD-0002 FIRE-3701-01", operator: "trainee", at: Instant(rfc3339: "2026-07-15T17:45:00+08:00")!)
+        try #require(dispatched.accepted, "\(dispatched.answer)")
+        log += dispatched.entries
+        var record = TrainingRunRecord(unitKinds: [:])
+        for s in log {
+            // Read back from the sealed line, as `report` reads a log file.
+            let (_, entry) = try s.line.withBytes { (b) throws(LogLineError) in try LogLine.entry(b) }
+            record.add(entry)
+        }
+        let report = AfterActionReport(record)
+        let kind = Self.units.first { $0.id == "FIRE-3701-01" }?.kind
+        #expect(report.others.first { $0.incident == "SD-0002" }?.sentKinds == [try #require(kind)])
+    }
+
     @Test("durations read the way an officer says them")
     func durations() {
         #expect([0, 45_000, 180_000, 190_000, 3_900_000, -60_000].map { DurationText.of($0) } == ["0s", "45s", "3m", "3m10s", "1h05m", "-1m"])

@@ -47,7 +47,7 @@ struct DispatchDecisionTests {
         #expect(outcome.entries.map(\.entry.kind) == [.commandAccepted, .dispatchQueued, .dispatchQueued])
         #expect(outcome.entries.allSatisfy { $0.entry.exercise && $0.entry.actor == "operator:duty1" })
         guard case .dispatchQueued(let q) = outcome.entries[1].entry.event else { Issue.record("not queued"); return }
-        #expect(q == DispatchQueued(order: "ORD-0001", key: "SD-0002/FIRE-3701-01/1", incident: "SD-0002", unit: "FIRE-3701-01", agency: .fire, note: "仓库起火"))
+        #expect(q == DispatchQueued(order: "ORD-0001", key: "SD-0002/FIRE-3701-01/1", incident: "SD-0002", unit: "FIRE-3701-01", agency: .fire, note: "仓库起火", kind: "engine"), "the kind goes into the log, for a report from the log alone")
         let board = intake.board
         #expect(board.orders.map(\.id) == ["ORD-0001", "ORD-0002"])
         #expect(board.orders.allSatisfy { $0.state == .queued && $0.exercise && $0.created == Self.at })

@@ -32,7 +32,7 @@ extension Intake {
             }
             events.append(.dispatchQueued(DispatchQueued(
                 order: "", key: orderKey(incident: id, unit: name, client: key), incident: id, unit: name,
-                agency: unit.agency, note: note
+                agency: unit.agency, note: note, kind: unit.kind.isEmpty ? nil : unit.kind
             )))
         }
         return events

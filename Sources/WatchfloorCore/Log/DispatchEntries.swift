@@ -7,14 +7,18 @@ public struct DispatchQueued: Sendable, Equatable {
     public var unit: String
     public var agency: Agency
     public var note: String?
+    /// What the unit is (`engine`, `ambulance`...), as the catalogue said when it was sent: an
+    /// after-action report judges the kinds sent from the log alone. Nil in older logs.
+    public var kind: String?
 
-    public init(order: String, key: String, incident: String, unit: String, agency: Agency, note: String?) {
+    public init(order: String, key: String, incident: String, unit: String, agency: Agency, note: String?, kind: String? = nil) {
         self.order = order
         self.key = key
         self.incident = incident
         self.unit = unit
         self.agency = agency
         self.note = note
+        self.kind = kind
     }
 }
 
@@ -106,6 +110,7 @@ enum DispatchCoding {
             w.member("unit", q.unit)
             w.member("agency", q.agency.rawValue)
             w.member("note", q.note)
+            w.member("kind", q.kind)
         case .dispatchClaimed(let c):
             w.member("order", c.order)
             w.member("incident", c.incident)
@@ -146,7 +151,7 @@ enum DispatchCoding {
         case .dispatchQueued:
             guard let agency = Agency(rawValue: try string("agency")) else { throw LogLineError("dispatch.queued entry has an unknown agency") }
             return .dispatchQueued(DispatchQueued(order: order, key: try string("key"), incident: incident, unit: unit,
-                                                  agency: agency, note: d["note"]?.stringValue))
+                                                  agency: agency, note: d["note"]?.stringValue, kind: d["kind"]?.stringValue))
         case .dispatchClaimed:
             return .dispatchClaimed(DispatchClaim(order: order, incident: incident, unit: unit, consumer: try string("consumer"),
                                                   leaseExpires: try time("lease")))

@@ -83,7 +83,8 @@ public struct TrainingRunRecord: Sendable {
         case .commandRejected(let r):
             commands[r.operatorID, default: (0, 0)].refused += 1
         case .dispatchQueued(let q):
-            incidents[q.incident]?.sent.append(SentUnit(unit: q.unit, kind: unitKinds[q.unit], at: entry.at))
+            // The kind the log recorded; the catalogue only for logs written before it did.
+            incidents[q.incident]?.sent.append(SentUnit(unit: q.unit, kind: q.kind ?? unitKinds[q.unit], at: entry.at))
         default:
             break
         }
