@@ -94,7 +94,10 @@ struct LiveFeedsBoardTests {
         try tmux.send(":")
         try tmux.type("rejects")
         try tmux.send("Enter")
-        let rejects = try tmux.waitForText("Refused lines: 1")
+        // Waited for whole: a capture can fall between an overlay's title and its rows.
+        let rejects = try tmux.waitFor("the refused line listed") { screen in
+            screen.contains { $0.contains("Refused lines: 1") } && screen.contains { $0.contains("Esc or q closes") }
+        }
         #expect(rejects.contains { $0.contains("police") && $0.contains("not a JSON object") }, "\(rejects.joined(separator: "\n"))")
         #expect(!rejects.joined().contains("\u{1B}"))
         try tmux.send("Escape")

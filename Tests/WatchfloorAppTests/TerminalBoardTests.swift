@@ -57,7 +57,11 @@ struct TerminalBoardTests {
                                   width: 120, height: 40, in: scratch)
         try tmux.waitForText("replay ended")
         try tmux.send("?")
-        var screen = try tmux.waitForText("Help — keys")
+        // The closing hint is the overlay's last row: once it shows, the whole overlay has
+        // reached the terminal (a capture can fall between the title and the rows below).
+        var screen = try tmux.waitFor("the whole help overlay") { screen in
+            screen.contains { $0.contains("Help — keys") } && screen.contains { $0.contains("Esc or ? closes") }
+        }
         for binding in Keymap.standard.bindings {
             #expect(screen.contains { $0.contains(binding.en.prefix(30)) }, "help misses \(binding.en)")
         }
