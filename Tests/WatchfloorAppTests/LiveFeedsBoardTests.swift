@@ -15,11 +15,6 @@ struct LiveFeedsBoardTests {
         screen.first { $0.contains("│" + labels[agency]!) && $0.contains("/s") == false && ($0.contains(" up ") || $0.contains(" down ") || $0.contains(" stale ") || $0.contains(" waiting ")) }
     }
 
-    static func incidents(in screen: [String]) -> Int? {
-        guard let title = screen.first(where: { $0.contains("1 Incidents ") }) else { return nil }
-        return Int(title.components(separatedBy: "1 Incidents ")[1].prefix { $0.isNumber })
-    }
-
     @Test("six feed serve processes feed one run; one killed shows down and back up; garbage is refused and listed")
     func sixAgencies() async throws {
         let scratch = try Scratch()
@@ -62,7 +57,7 @@ struct LiveFeedsBoardTests {
         let settled = try tmux.waitFor("every recording played") { screen in
             Self.agencies.allSatisfy { Self.row($0, in: screen)?.contains(" \(lastTimes[$0]!) ") == true }
         }
-        let count = try #require(Self.incidents(in: settled))
+        let count = try #require(TmuxScreen.incidentCount(settled))
         #expect(Self.row("police", in: settled)?.contains(" 1 ") == true, "police: one refused line — \(Self.row("police", in: settled) ?? "")")
 
         // The fire gateway dies: its feed shows down, with why.
@@ -88,7 +83,7 @@ struct LiveFeedsBoardTests {
             try await Task.sleep(nanoseconds: 200_000_000)
         }
         #expect(duplicates == fireMessages, "the resent history arrived as duplicates")
-        #expect(Self.incidents(in: try tmux.waitFor("the board") { _ in true }) == count)
+        #expect(TmuxScreen.incidentCount(try tmux.waitFor("the board") { _ in true }) == count)
 
         // The garbage line, by its reason, with its escape made inert.
         try tmux.send(":")

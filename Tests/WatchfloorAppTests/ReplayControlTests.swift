@@ -37,11 +37,6 @@ struct ReplayControlTests {
         return String(first[range].suffix(8))
     }
 
-    static func incidents(_ screen: [String]) -> Int? {
-        guard let title = screen.first(where: { $0.contains("1 Incidents ") }) else { return nil }
-        return Int(title.components(separatedBy: "1 Incidents ")[1].prefix { $0.isNumber })
-    }
-
     @Test("in tmux: the clock runs and stops with pause, speed changes, seek forward and back, step")
     func drive() async throws {
         let scratch = try Scratch()
@@ -66,7 +61,7 @@ struct ReplayControlTests {
         try command("seek 17:30")
         let forward = try tmux.waitForText("accepted: seek 17:30:00")
         #expect(Self.statusClock(forward) == "17:30:00")
-        let atHalfPast = try #require(Self.incidents(forward))
+        let atHalfPast = try #require(TmuxScreen.incidentCount(forward))
         #expect(atHalfPast > 0)
 
         try command("step")
@@ -79,7 +74,7 @@ struct ReplayControlTests {
         try command("seek 16:00")
         let back = try tmux.waitForText("accepted: seek 16:00:00")
         #expect(Self.statusClock(back) == "16:00:00")
-        #expect(try #require(Self.incidents(back)) < atHalfPast, "the board as it was at four")
+        #expect(try #require(TmuxScreen.incidentCount(back)) < atHalfPast, "the board as it was at four")
         #expect(back.contains { $0.contains("trainee-rewound-1.db") }, "says where the run goes on")
 
         try command("seek noon")

@@ -40,6 +40,12 @@ final class TmuxScreen: @unchecked Sendable {
     }
 
     /// The screen as text lines.
+    /// The count in the English board's title (`1 Incidents 14`), nil when no board is shown.
+    static func incidentCount(_ screen: [String]) -> Int? {
+        guard let title = screen.first(where: { $0.contains("1 Incidents ") }) else { return nil }
+        return Int(title.components(separatedBy: "1 Incidents ")[1].prefix { $0.isNumber })
+    }
+
     func capture() throws -> [String] {
         let out = try tmuxRun(["capture-pane", "-p", "-t", "t"])
         return out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
