@@ -70,7 +70,16 @@ final class PostgresBridge: @unchecked Sendable {
         if connection == nil || connection?.isClosed == true {
             connection = try connect()
         }
-        return try body(PostgresSession(connection: connection!, logger: logger, url: url))
+        let session = PostgresSession(connection: connection!, logger: logger, url: url)
+        defer {
+            // The server closed it, or is about to: the next call connects afresh rather than
+            // fail on a connection that NIO has not yet seen close.
+            if session.lost.value {
+                connection?.close().whenComplete { _ in }
+                connection = nil
+            }
+        }
+        return try body(session)
     }
 
     private func connect() throws(StoreError) -> PostgresConnection {
@@ -97,6 +106,12 @@ struct PostgresSession {
     let connection: PostgresConnection
     let logger: Logger
     let url: PostgresURL
+    /// Set when a query finds the connection gone.
+    let lost = Flag()
+
+    final class Flag {
+        var value = false
+    }
 
     /// Runs `query` and returns all its rows. A failure comes out as a `StoreError` that says
     /// what could not be done (`access`), unless `refusal` has words of its own for it.
@@ -109,6 +124,7 @@ struct PostgresSession {
             return try connection.query(query, logger: logger).wait()
         } catch {
             let failure = PostgresFailure(error)
+            if failure.lostConnection { lost.value = true }
             throw refusal(failure) ?? failure.storeError(access, url)
         }
     }

@@ -24,9 +24,10 @@ struct PostgresFailure {
             return
         }
         if let info = error.serverInfo {
+            let sqlState = info[.sqlState]
             self.init(
-                sqlState: info[.sqlState], message: info[.message] ?? "the server refused", detail: info[.detail],
-                constraint: info[.constraintName], lostConnection: false
+                sqlState: sqlState, message: info[.message] ?? "the server refused", detail: info[.detail],
+                constraint: info[.constraintName], lostConnection: sqlState.map(Self.endsTheConnection) ?? false
             )
             return
         }
@@ -38,6 +39,12 @@ struct PostgresFailure {
         default:
             self.init(message: error.underlying.map { "\(error.code): \($0)" } ?? "\(error.code)", lostConnection: false)
         }
+    }
+
+    /// The server's last words before it closes the connection: a connection exception
+    /// (class 08), or an operator, a crash or a restart shutting the server down (57P01-57P03).
+    private static func endsTheConnection(_ sqlState: String) -> Bool {
+        sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
     }
 
     init(sqlState: String? = nil, message: String, detail: String? = nil, constraint: String? = nil, lostConnection: Bool) {
