@@ -73,9 +73,10 @@ final class PostgresBridge: @unchecked Sendable {
         let session = PostgresSession(connection: connection!, logger: logger, url: url)
         defer {
             // The server closed it, or is about to: the next call connects afresh rather than
-            // fail on a connection that NIO has not yet seen close.
+            // fail on a connection that NIO has not yet seen close. Closing is waited for: the
+            // driver requires a connection to be closed before it is released.
             if session.lost.value {
-                connection?.close().whenComplete { _ in }
+                try? connection?.close().wait()
                 connection = nil
             }
         }

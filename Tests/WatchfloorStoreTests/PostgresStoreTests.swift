@@ -178,5 +178,20 @@ extension StoreTests {
             try appendOne(store, "after")
             try expectWholeChain(store, count: appended + 1)
         }
+
+        @Test("a call whose connection the server ends under it fails saying so, and the next call connects afresh")
+        func queryThatLosesItsConnection() throws {
+            let scratch = try scratches.store(.postgres)
+            let store = try #require(scratch.store as? PostgresStore)
+            try appendOne(store, "before")
+            // The store's own connection asks the server to end it: the server's last words
+            // (57P01) reach this query, every time, before NIO sees the connection close.
+            let error = #expect(throws: StoreError.self) {
+                try store.session(.write) { try $0.query("SELECT pg_terminate_backend(pg_backend_pid())", .write) }
+            }
+            #expect(error?.message.contains("lost the connection to the PostgreSQL server") == true, "\(error?.message ?? "")")
+            try appendOne(store, "after")
+            try expectWholeChain(store, count: 2)
+        }
     }
 }
