@@ -27,9 +27,13 @@ build: deps
 run: build
 	$(BIN) run
 
+# The store conformance suite runs against SQLite and against a real PostgreSQL server:
+# scripts/test-postgres.sh starts a throwaway one on loopback in a temporary directory
+# (installing postgresql when missing), runs the tests with WATCHFLOOR_TEST_POSTGRES set,
+# and stops it again, whether they pass or fail.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	bash scripts/test-postgres.sh run $(SWIFT) test --skip-build
 
 # Benchmarks, never timed tests: the replay path against jq on a 1,000,000-event day, the
 # cost of one report with 1k and 100k open incidents, the cost of one frame of the default

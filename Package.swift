@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -27,6 +28,8 @@ let package = Package(
                 "WatchfloorCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API itself, for the one hot loop that binds log lines (SQLiteInsert).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // The shared store (`postgres://`), driven through its EventLoopFuture API (PostgresBridge).
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .target(

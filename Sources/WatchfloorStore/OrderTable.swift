@@ -44,18 +44,18 @@ enum OrderTable {
         }
     }
 
-    /// Orders in creation order, narrowed to an agency, states (as stored) and training or live work.
-    static func fetch(_ db: Database, agency: Agency?, states: Set<OrderState>?, exercise: Bool?, id: String? = nil) throws -> [Order] {
+    /// Orders in creation order, narrowed by `filter` (and to one id).
+    static func fetch(_ db: Database, _ filter: OrderFilter, id: String? = nil) throws -> [Order] {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        if let agency {
+        if let agency = filter.agency {
             clauses.append("agency = ?")
             arguments.append(agency.rawValue)
         }
-        if let states {
+        if let states = filter.states {
             clauses.append("state IN (" + states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ") + ")")
         }
-        if let exercise {
+        if let exercise = filter.exercise {
             clauses.append("exercise = ?")
             arguments.append(exercise)
         }

@@ -3,7 +3,7 @@ import WatchfloorCore
 
 /// What a decision may read inside `SQLiteStore.transact`: the store as it is under the
 /// write lock. Valid only inside the body it is given to.
-public struct StoreTransaction {
+struct SQLiteTransaction: StoreTransaction {
     let db: Database
     let path: String
 
@@ -24,12 +24,12 @@ public struct StoreTransaction {
         }
     }
 
-    public func orders(agency: Agency? = nil, states: Set<OrderState>? = nil, exercise: Bool? = nil) throws -> [Order] {
-        try OrderTable.fetch(db, agency: agency, states: states, exercise: exercise)
+    public func orders(where filter: OrderFilter) throws -> [Order] {
+        try OrderTable.fetch(db, filter)
     }
 
     public func order(_ id: String) throws -> Order? {
-        try OrderTable.fetch(db, agency: nil, states: nil, exercise: nil, id: id).first
+        try OrderTable.fetch(db, OrderFilter(), id: id).first
     }
 }
 
@@ -40,12 +40,12 @@ extension SQLiteStore {
     /// two processes can never both claim one order or both dispatch one unit: the second
     /// waits, then decides on what the first committed. A `body` that throws appends nothing;
     /// its error comes out as thrown. Store failures come out as `StoreError`.
-    public func transact<T>(_ body: (StoreTransaction) throws -> (entries: [SealedEntry], value: T)) throws -> T {
+    public func transact<T>(_ body: (any StoreTransaction) throws -> (entries: [SealedEntry], value: T)) throws -> T {
         var value: T?
         do {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let (entries, v) = try body(StoreTransaction(db: db, path: path))
+                    let (entries, v) = try body(SQLiteTransaction(db: db, path: path))
                     try Self.insert(entries, in: db)
                     try OrderTable.apply(entries, in: db)
                     value = v

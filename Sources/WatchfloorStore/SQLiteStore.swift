@@ -5,9 +5,10 @@ import WatchfloorCore
 /// The embedded store: one SQLite file in WAL mode with `synchronous=FULL`, written by one
 /// writer in `BEGIN IMMEDIATE` transactions (DESIGN §5). The schema itself refuses a broken
 /// chain, so no bug above it can store one.
-public final class SQLiteStore: Store {
+public final class SQLiteStore: DispatchStore {
     let queue: DatabaseQueue
     public let path: String
+    public var location: String { path }
 
     public init(path: String) throws(StoreError) {
         self.path = path

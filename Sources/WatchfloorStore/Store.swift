@@ -1,6 +1,6 @@
 import WatchfloorCore
 
-/// Where the log lives: the embedded SQLite file or, later, a shared PostgreSQL server.
+/// Where the log lives: the embedded SQLite file or a shared PostgreSQL server.
 /// Every implementation keeps the chain's invariants itself: `seq` gapless from 1, each
 /// `prev` the hash of the entry before.
 public protocol Store: Sendable {
