@@ -1,13 +1,38 @@
+import Foundation
 import WatchfloorStore
 
-/// Opens the store a command was given.
+/// Opens the store a command was given: `postgres://…` (or `postgresql://…`) is the shared
+/// PostgreSQL board; anything else is the path of an embedded SQLite file. Every subcommand
+/// takes either, through here.
 enum StoreOpener {
-    static func sqlite(_ path: String) throws(AppError) -> SQLiteStore {
-        do { return try SQLiteStore(path: path) } catch { throw AppError(error.message) }
+    static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
     }
 
-    /// A PostgreSQL store, from `postgres://user[:password]@host[:port]/database`.
-    static func postgres(_ url: String) throws(AppError) -> PostgresStore {
-        do { return try PostgresStore(url: url) } catch { throw AppError(error.message) }
+    /// `location` as messages show it: a PostgreSQL URL without its password.
+    static func shown(_ location: String) -> String {
+        guard isPostgres(location), let url = try? PostgresURL(parsing: location) else { return location }
+        return url.description
+    }
+
+    /// Opens the store at `location`, creating a SQLite file that is not there yet (a
+    /// PostgreSQL database must exist; its tables are made on first use).
+    static func open(_ location: String, exitCode: Int32 = 1) throws(AppError) -> any DispatchStore {
+        do {
+            if isPostgres(location) { return try PostgresStore(url: location) }
+            return try SQLiteStore(path: location)
+        } catch {
+            throw AppError(error.message, exitCode: exitCode)
+        }
+    }
+
+    /// Opens a store that must already hold a board: a SQLite path that names no file is
+    /// refused with `hint` rather than created empty. (A PostgreSQL URL always names a
+    /// database the server either has or says it has not.)
+    static func existing(_ location: String, hint: String, exitCode: Int32 = 1) throws(AppError) -> any DispatchStore {
+        if !isPostgres(location), !FileManager.default.fileExists(atPath: location) {
+            throw AppError("no store at \(location) — \(hint)", exitCode: exitCode)
+        }
+        return try open(location, exitCode: exitCode)
     }
 }

@@ -4,11 +4,8 @@ import WatchfloorCore
 /// `watchfloor board`: the store's board, as text or as JSON.
 public enum BoardCommand {
     public static func run(storePath: String, json: Bool) throws(AppError) {
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            throw AppError("no store at \(storePath) — replay or ingest into it first, or pass --store PATH")
-        }
         let reference = try Reference.load(try DataFiles.locate())
-        let store = try StoreOpener.sqlite(storePath)
+        let store = try StoreOpener.existing(storePath, hint: "replay or ingest into it first, or pass --store PATH")
         var board = reference.emptyBoard()
         try BoardRebuild.fold(store, into: &board)
         let output = LogOutput()

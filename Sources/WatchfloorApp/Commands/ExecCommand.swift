@@ -34,11 +34,8 @@ public enum ExecCommand {
     static func record(storePath: String, operator id: String, words: [String], key: String? = nil, now: Instant, role: Role = .operator,
                        trainingOnly: Bool = false) throws(AppError) -> CommandOutcome {
         do throws(AppError) {
-            guard FileManager.default.fileExists(atPath: storePath) else {
-                throw AppError("no store at \(storePath) — replay or ingest into it first, or pass --store PATH")
-            }
             let reference = try Reference.load(try DataFiles.locate())
-            let store = try StoreOpener.sqlite(storePath)
+            let store = try StoreOpener.existing(storePath, hint: "replay or ingest into it first, or pass --store PATH")
             var folded = reference.emptyBoard()
             // The long fold runs before the lock is taken; only the tail is folded under it.
             let last = try BoardRebuild.fold(store, into: &folded)

@@ -34,7 +34,7 @@ public enum IngestCommand {
         }
         let hub = FeedHub(feeds: try plan.urls())
         let reference = try Reference.load(try DataFiles.locate())
-        let store = try StoreOpener.sqlite(options.storePath)
+        let store = try StoreOpener.open(options.storePath)
         var intake = Intake(board: reference.emptyBoard(), chain: LogChain(), correlator: reference.correlator(), exercise: false)
         _ = try SharedStore.catchUp(store, intake: &intake)
         let pipeline = CommitPipeline(store: nil, chain: intake.chain, output: LogOutput())
@@ -79,6 +79,6 @@ public enum IngestCommand {
         if !last.entries.isEmpty { try pipeline.submit(sealed: last.entries) }
         try pipeline.close()
         let counts = feeds.health.feeds.map { "\($0.name) \($0.accepted) accepted, \($0.duplicates) duplicate, \($0.rejected) refused" }
-        FileHandle.standardError.write(Data("watchfloor: ingest: \(stopReason); \(counts.joined(separator: "; ")); the log is in \(options.storePath)\n".utf8))
+        FileHandle.standardError.write(Data("watchfloor: ingest: \(stopReason); \(counts.joined(separator: "; ")); the log is in \(store.location)\n".utf8))
     }
 }

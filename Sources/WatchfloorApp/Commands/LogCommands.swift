@@ -10,7 +10,7 @@ public enum LogCommands {
         var status: Int32 = 0
         if let storePath {
             let report = try verifyStore(storePath)
-            status = max(status, describe(storePath, report, say))
+            status = max(status, describe(StoreOpener.shown(storePath), report, say))
         }
         var previous: (path: String, report: VerifyReport)?
         for path in paths {
@@ -64,8 +64,7 @@ public enum LogCommands {
 
     /// The store keeps each line's hash beside it, so even an edit of its last line shows.
     static func verifyStore(_ path: String) throws(AppError) -> VerifyReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw AppError("no store at \(path)") }
-        let store = try StoreOpener.sqlite(path)
+        let store = try StoreOpener.existing(path, hint: "pass the --store that holds the log")
         do throws(StoreError) {
             var verifier = LogVerifier(expectedHead: try store.chainHead().head)
             try store.forEachLine(from: 1) { line in
@@ -78,8 +77,7 @@ public enum LogCommands {
     }
 
     public static func cat(storePath: String, from seq: Int64) throws(AppError) {
-        guard FileManager.default.fileExists(atPath: storePath) else { throw AppError("no store at \(storePath)") }
-        let store = try StoreOpener.sqlite(storePath)
+        let store = try StoreOpener.existing(storePath, hint: "pass the --store that holds the log")
         let output = LogOutput()
         do throws(StoreError) {
             try store.forEachLine(from: seq) { line in output.write(line: line.line) }

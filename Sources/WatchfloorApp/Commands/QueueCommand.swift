@@ -55,15 +55,12 @@ public enum QueueCommand {
 
     private static func now() -> Instant { Instant(secondsSince1970: Date().timeIntervalSince1970) }
 
-    private static func open(_ path: String) throws(AppError) -> SQLiteStore {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw AppError("no store at \(path) — pass the board's --store PATH", exitCode: failureStatus)
-        }
-        do { return try SQLiteStore(path: path) } catch { throw AppError(error.message, exitCode: failureStatus) }
+    private static func open(_ location: String) throws(AppError) -> any DispatchStore {
+        try StoreOpener.existing(location, hint: "pass the board's --store PATH or postgres:// URL", exitCode: failureStatus)
     }
 
     /// Runs one of the store's queue operations: a refusal exits 1, a store failure 2.
-    private static func decide<T>(_ store: SQLiteStore, _ body: () throws -> T) throws(AppError) -> T {
+    private static func decide<T>(_ store: any DispatchStore, _ body: () throws -> T) throws(AppError) -> T {
         do {
             return try body()
         } catch let refusal as OrderRefusal {
@@ -71,7 +68,7 @@ public enum QueueCommand {
         } catch let error as StoreError {
             throw AppError(error.message, exitCode: failureStatus)
         } catch {
-            throw AppError("could not write to the store \(store.path): \(error)", exitCode: failureStatus)
+            throw AppError("could not write to the store \(store.location): \(error)", exitCode: failureStatus)
         }
     }
 

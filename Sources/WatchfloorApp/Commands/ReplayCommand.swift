@@ -29,7 +29,7 @@ public enum ReplayCommand {
     public static func run(_ options: ReplayOptions) throws(AppError) {
         let files = try DataFiles.locate()
         let reference = try Reference.load(files)
-        let store = try options.storePath.map(StoreOpener.sqlite)
+        let store = try options.storePath.map { (s) throws(AppError) in try StoreOpener.open(s) }
         var board = reference.emptyBoard()
         var chain = LogChain()
         if let store {

@@ -7,11 +7,11 @@ import WatchfloorStore
 /// its entries then always continue the chain as it is, and are decided on the board as it is
 /// (a unit another process just sent cannot be sent again).
 enum SharedStore {
-    /// In one `BEGIN IMMEDIATE` transaction: folds the others' new entries into `intake`, runs
+    /// In one transaction under the store's write lock: folds the others' new entries into `intake`, runs
     /// `fold` (which applies entries to the intake and returns what it sealed) and appends
     /// the result. Returns how many of the others' entries were folded in, and `fold`'s result.
     static func commit<T>(
-        _ store: SQLiteStore, intake: inout Intake,
+        _ store: any DispatchStore, intake: inout Intake,
         _ fold: (inout Intake) -> (entries: [SealedEntry], value: T)
     ) throws(AppError) -> (adopted: Int, entries: [SealedEntry], value: T) {
         var adopted = 0
@@ -27,14 +27,14 @@ enum SharedStore {
         } catch {
             // The board already shows what could not be committed: the writer cannot go on
             // truthfully, so it stops and says where the committed log is.
-            throw AppError("\(error) — stopped; what was committed is in \(store.path) (watchfloor log verify --store \(store.path))")
+            throw AppError("\(error) — stopped; what was committed is in \(store.location) (watchfloor log verify --store \(store.location))")
         }
         return (adopted, result.entries, result.value)
     }
 
     /// Folds the entries after `intake`'s head into it, outside any transaction (a console
     /// following the others); returns how many.
-    static func catchUp(_ store: SQLiteStore, intake: inout Intake) throws(AppError) -> Int {
+    static func catchUp(_ store: any DispatchStore, intake: inout Intake) throws(AppError) -> Int {
         do {
             return try adopt(into: &intake) { (seq, body) throws in
                 do throws(StoreError) { try store.forEachLine(from: seq, body) } catch { throw AppError(error.message) }

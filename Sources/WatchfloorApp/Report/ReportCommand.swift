@@ -25,15 +25,12 @@ public enum ReportCommand {
         var record = TrainingRunRecord(unitKinds: unitKinds)
         switch source {
         case .store(let path):
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw AppError("no store at \(path) — replay a scenario into it first, or pass --store PATH or a log file")
-            }
-            let store = try StoreOpener.sqlite(path)
+            let store = try StoreOpener.existing(path, hint: "replay a scenario into it first, or pass --store PATH or a log file")
             var failure: AppError?
             do throws(StoreError) {
                 try store.forEachLine(from: 1) { stored in
                     do throws(AppError) {
-                        if let entry = try stored.line.withBytes({ (b) throws(AppError) in try entry(b, where: "\(path): seq \(stored.seq)") }) {
+                        if let entry = try stored.line.withBytes({ (b) throws(AppError) in try entry(b, where: "\(store.location): seq \(stored.seq)") }) {
                             record.add(entry)
                         }
                     } catch {

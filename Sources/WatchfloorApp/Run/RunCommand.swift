@@ -31,7 +31,7 @@ public enum RunCommand {
             storePath = trainingStorePath(scenario: "jinan-rainstorm", environment: environment)
         }
         let training = !replayFiles.isEmpty
-        let store = try storePath.map(StoreOpener.sqlite)
+        let store = try storePath.map { (s) throws(AppError) in try StoreOpener.open(s) }
         var board = reference.emptyBoard()
         var chain = LogChain()
         if let store {
@@ -88,7 +88,7 @@ public enum RunCommand {
         do throws(AppError) { try session.pipeline.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
         // A rewound exercise ended in a store of its own.
-        if let path = session.store?.path ?? storePath {
+        if let path = session.store?.location ?? storePath {
             let kept = session.strings.pick("日志已保存在 ", "the log is kept in ")
             FileHandle.standardError.write(Data("watchfloor: \(kept)\(path)\n".utf8))
         }

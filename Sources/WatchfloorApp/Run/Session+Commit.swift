@@ -29,7 +29,7 @@ extension Session {
     }
 
     /// Folds the entries after our chain's head into the board.
-    func catchUp(_ store: SQLiteStore) throws(AppError) {
+    func catchUp(_ store: any DispatchStore) throws(AppError) {
         if try SharedStore.catchUp(store, intake: &intake) > 0 { invalidateRows() }
     }
 }

@@ -109,8 +109,13 @@ extension Session {
         }
         var newPath = ""
         if let old = store {
-            newPath = Self.rewoundPath(of: old.path)
-            store = try StoreOpener.sqlite(newPath)
+            // A shared board holds live work beside the exercise: a fresh board there is not ours to start.
+            guard let file = old as? SQLiteStore else {
+                answer(.rejected, "seek: " + strings.pick("共享库上的演练无法回退；向前跳转可以", "an exercise on a shared store cannot go back; seek forward instead"))
+                return nil
+            }
+            newPath = Self.rewoundPath(of: file.path)
+            store = try StoreOpener.open(newPath)
         }
         intake = Intake(board: reference.emptyBoard(), chain: LogChain(), correlator: reference.correlator(), exercise: true)
         activity = AgencyActivity()

@@ -32,7 +32,7 @@ final class Session {
     var dirty = true
     var quitting = false
     /// The store: committed to under its write lock, and read again to follow other writers.
-    var store: SQLiteStore?
+    var store: (any DispatchStore)?
     var lastFollow = -Double.infinity
     /// An observer's commands are refused (and logged).
     var role = Role.operator
