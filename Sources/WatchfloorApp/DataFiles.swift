@@ -36,9 +36,15 @@ public struct DataFiles: Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/state/watchfloor")
     }
 
-    /// The store used when a command is given none.
+    /// The store used when a command is given none: `$WATCHFLOOR_STORE` (a floor sets it once
+    /// to its shared board), else `watchfloor.db` in the state directory.
     public static func defaultStorePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        stateDirectory(environment: environment).appendingPathComponent("watchfloor.db").path
+        configuredStore(environment: environment) ?? stateDirectory(environment: environment).appendingPathComponent("watchfloor.db").path
+    }
+
+    /// `$WATCHFLOOR_STORE`, when set.
+    public static func configuredStore(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        environment["WATCHFLOOR_STORE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

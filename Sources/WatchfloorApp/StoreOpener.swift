@@ -19,11 +19,19 @@ enum StoreOpener {
     /// PostgreSQL database must exist; its tables are made on first use).
     static func open(_ location: String, exitCode: Int32 = 1) throws(AppError) -> any DispatchStore {
         do {
-            if isPostgres(location) { return try PostgresStore(url: location) }
+            if isPostgres(location) { return try PostgresStore(url: try postgresURL(location)) }
             return try SQLiteStore(path: location)
         } catch {
             throw AppError(error.message, exitCode: exitCode)
         }
+    }
+
+    /// The URL with its password from `PGPASSWORD` when it names none, as PostgreSQL's own
+    /// tools do: a password on the command line is visible to every user's `ps`.
+    static func postgresURL(_ location: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresURL {
+        var url = try PostgresURL(parsing: location)
+        if url.password == nil, let password = environment["PGPASSWORD"], !password.isEmpty { url.password = password }
+        return url
     }
 
     /// Opens a store that must already hold a board: a SQLite path that names no file is

@@ -19,7 +19,7 @@ struct IngestCmd: ParsableCommand {
             """
     )
 
-    @Option(help: "The store (default: the state directory's watchfloor.db).")
+    @Option(help: StoreHelp.default)
     var store: String?
 
     @Option(name: .customLong("feed"), help: "A feed, NAME=URL (repeatable); the log records it as feed:NAME.")

@@ -18,7 +18,7 @@ struct QueueCmd: ParsableCommand {
     )
 
     struct Common: ParsableArguments {
-        @Option(help: "The store (default: the state directory's watchfloor.db).")
+        @Option(help: StoreHelp.default)
         var store: String?
 
         var storePath: String { store ?? DataFiles.defaultStorePath() }

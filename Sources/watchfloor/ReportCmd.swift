@@ -22,7 +22,7 @@ struct ReportCmd: ParsableCommand {
     @Argument(help: "A log file (- for stdin). With none, the store's log.")
     var log: String?
 
-    @Option(help: "The store whose log to read (default: the state directory's watchfloor.db).")
+    @Option(help: StoreHelp.default)
     var store: String?
 
     @Flag(help: "Print the report as one JSON object, in the stable shape the README describes.")

@@ -25,7 +25,7 @@ struct RunCmd: ParsableCommand {
     @Option(help: "Replay pace: a multiple of real time from 0.5 to 1000, or 'max'.")
     var speed: String?
 
-    @Option(help: "SQLite store to show, follow and write to.")
+    @Option(help: ArgumentHelp("The store to show, follow and write to: a SQLite file, or postgres://USER@HOST[:PORT]/DATABASE for the floor's shared board (the password from PGPASSWORD). Default: $WATCHFLOOR_STORE; with neither, and nothing to play, the Jinan rainstorm as training.", valueName: "path|url"))
     var store: String?
 
     @Option(name: .customLong("feed"), help: "A live feed this console reads, NAME=URL (repeatable): a path, file:PATH?follow, - or tcp://HOST:PORT.")

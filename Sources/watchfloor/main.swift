@@ -46,7 +46,7 @@ struct Replay: ParsableCommand {
     @Option(help: "Pace: a multiple of real time (30 = half an hour a minute), or 'max'.")
     var speed: String = "max"
 
-    @Option(help: "SQLite store to append the log to (created if missing).")
+    @Option(help: ArgumentHelp("The store to append the log to: a SQLite file (created if missing) or postgres://USER@HOST[:PORT]/DATABASE (the password from PGPASSWORD).", valueName: "path|url"))
     var store: String?
 
     @Flag(help: "Print the board summary on stderr at the end.")
@@ -73,7 +73,7 @@ struct BoardCmd: ParsableCommand {
         abstract: "Print the current board of a store: incidents with their reports, warnings, units."
     )
 
-    @Option(help: "The store (default: the state directory's watchfloor.db).")
+    @Option(help: StoreHelp.default)
     var store: String?
 
     @Flag(help: "Print JSON in the stable shape of DESIGN §4.")
@@ -104,7 +104,7 @@ struct Exec: ParsableCommand {
             """
     )
 
-    @Option(help: "The store (default: the state directory's watchfloor.db).")
+    @Option(help: StoreHelp.default)
     var store: String?
 
     @Option(help: "The operator id on every entry (default: the login name).")
@@ -186,7 +186,7 @@ struct Log: ParsableCommand {
     struct Cat: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a store's log as JSON Lines.")
 
-        @Option(help: "The store (default: the state directory's watchfloor.db).")
+        @Option(help: StoreHelp.default)
         var store: String?
 
         @Option(help: "Start at this seq.")

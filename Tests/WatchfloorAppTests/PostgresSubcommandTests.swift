@@ -59,4 +59,30 @@ struct PostgresSubcommandTests {
             }
         }
     }
+
+    @Test("WATCHFLOOR_STORE names the floor's board once for every command, and PGPASSWORD keeps the password off the command line")
+    func storeFromEnvironment() async throws {
+        let dir = try Scratch()
+        let database = try ScratchPostgres()
+        let parts = try #require(URLComponents(string: database.url))
+        let password = try #require(parts.password)
+        let bare = database.url.replacingOccurrences(of: ":\(password)@", with: "@")
+        #expect(!bare.contains(password))
+        let environment = ["WATCHFLOOR_STORE": bare, "PGPASSWORD": password]
+        try await Watchfloor.succeed(
+            ["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless", "--speed", "max", "--store", bare],
+            in: dir.url, environment: environment
+        )
+        let ack = try await Watchfloor.run(["exec", "--operator", "duty1", "ack", "1"], in: dir.url, environment: environment)
+        #expect(ack.stdoutText == "accepted: ack SD-0001\n", "\(ack.stderrText)")
+        let board = try await Watchfloor.succeed(["board", "--json"], in: dir.url, environment: environment)
+        let first = try #require(JSONLines.object(board.stdout)?.array("incidents").first)
+        #expect(first.string("status") == "acknowledged")
+        let cat = try await Watchfloor.succeed(["log", "cat", "--store", database.url], in: dir.url)
+        #expect(try loggedEntries(cat.stdout).last?.kind == "command.accepted", "the command went to the database WATCHFLOOR_STORE names")
+
+        let refused = try await Watchfloor.run(["board"], in: dir.url, environment: ["WATCHFLOOR_STORE": bare, "PGPASSWORD": ""])
+        #expect(refused.status != 0)
+        #expect(refused.stderrText.contains("password"), "without PGPASSWORD the server's refusal is said: \(refused.stderrText)")
+    }
 }

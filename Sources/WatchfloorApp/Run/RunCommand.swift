@@ -25,6 +25,8 @@ public enum RunCommand {
             }
             if replayFiles.isEmpty { storePath = storePath ?? DataFiles.defaultStorePath(environment: environment) }
         }
+        // A console on a floor with a shared board opens it without being told each time.
+        if replayFiles.isEmpty { storePath = storePath ?? DataFiles.configuredStore(environment: environment) }
         if replayFiles.isEmpty && storePath == nil {
             replayFiles = [files.scenario("jinan-rainstorm").path]
             speed = speed ?? RunOptions.trainingSpeed

@@ -105,9 +105,9 @@ enum Watchfloor {
     @discardableResult
     static func succeed(
         _ arguments: [String], in directory: URL, stdin: URL? = nil, stdout: URL? = nil,
-        sourceLocation: SourceLocation = #_sourceLocation
+        environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Outcome {
-        let outcome = try await run(arguments, in: directory, stdin: stdin, stdout: stdout, sourceLocation: sourceLocation)
+        let outcome = try await run(arguments, in: directory, stdin: stdin, stdout: stdout, environment: environment, sourceLocation: sourceLocation)
         #expect(outcome.status == 0, "`\(outcome.command)` exited \(outcome.status): \(outcome.stderrText)", sourceLocation: sourceLocation)
         return outcome
     }
