@@ -22,7 +22,7 @@ struct RunLoop {
             try session.advance(wall: wall)
             try session.readFeeds(wall: wall)
             try session.follow(wall: wall)
-            session.tickScenarioClock(wall: wall)
+            session.tickScreenClock(wall: wall)
             let (width, height) = terminal.size
             let panes = session.layouts.placed(in: Screen.paneArea(width: width, height: height), width: width, height: height)
             if session.dirty && (keyPressed || wall - lastFrame >= Self.frameInterval) {

@@ -45,24 +45,6 @@ extension Session {
         return intake.board.clock.map { max($0, now) } ?? now
     }
 
-    /// Marks the screen for a redraw when the scenario clock has moved to another second.
-    func tickScenarioClock(wall: Double) {
-        guard mode == .training, let now = scenarioNow(wall: wall) else { return }
-        let second = now.milliseconds / 1000
-        if second != shownSecond {
-            shownSecond = second
-            dirty = true
-        }
-    }
-
-    /// Wall seconds until the scenario clock shows the next second; nil when it stands still.
-    func secondsUntilNextClockSecond(wall: Double) -> Double? {
-        guard mode == .training, let tape, !tape.ended, !replayClock.paused, let speed = replayClock.speed,
-              let now = replayClock.scenarioTime(wall: wall) else { return nil }
-        let intoSecond = Double(now.milliseconds % 1000) / 1000
-        return (1 - intoSecond) / speed
-    }
-
     /// `seek 16:30`, `seek 16:30:15`, `seek +10m`, `seek -90s`: forward plays every message
     /// up to that time at once; back rebuilds the board from the recording's start.
     private func seek(_ argument: String, wall: Double) throws(AppError) {

@@ -163,7 +163,7 @@ final class Session {
             strings: strings, view: view
         )
         m.filterText = filterText
-        m.clock = scenarioNow(wall: SystemClock().now())
+        m.clock = screenNow(wall: SystemClock().now())
         m.jurisdiction = jurisdiction
         m.jurisdictionName = jurisdiction.map { j in
             reference.gazetteer.division(adcode: j.prefix.padding(toLength: 6, withPad: "0", startingAt: 0))?.name ?? j.prefix

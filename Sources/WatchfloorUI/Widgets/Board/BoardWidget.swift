@@ -101,7 +101,7 @@ public struct BoardWidget: Widget {
                     style.role = .accent
                 }
             case .age:
-                let now = model.board.clock ?? incident.opened
+                let now = model.clock ?? model.board.clock ?? incident.opened
                 text = s.age(seconds: now.seconds(since: incident.opened))
                 if !selected { style.role = .muted }
             case .units:

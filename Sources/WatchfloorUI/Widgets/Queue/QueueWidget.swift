@@ -18,7 +18,7 @@ public struct QueueWidget: Widget {
         let widths = [8, 7, 14, 6, 7, 0]
         let header = [s.queueOrder, s.queueIncident, s.queueUnit, s.queueAgency, s.queueState, s.queueConsumer]
         canvas.cells(header.map { ($0, Style(.muted, bold: true)) }, widths: widths, in: inside.row(0))
-        let now = model.board.clock ?? Instant(milliseconds: 0)
+        let now = model.clock ?? model.board.clock ?? Instant(milliseconds: 0)
         for (i, order) in orders.reversed().enumerated() where i + 1 < inside.height {
             let state = order.state(at: now)
             let role: ColorRole = switch state {
