@@ -38,8 +38,14 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# A port the kernel says is free; without python3 (a bare machine), a random high one: a port
+# already taken only makes that start attempt fail, and start tries again.
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  if command -v python3 >/dev/null; then
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  else
+    echo $((20000 + RANDOM % 40000))
+  fi
 }
 
 start() {
@@ -105,7 +111,10 @@ stop() {
 
 run() {
   [ $# -gt 0 ] || { say "run what? scripts/test-postgres.sh run COMMAND..."; exit 2; }
-  eval "$(start)"
+  # Not `eval "$(start)"`: eval would succeed on the empty output of a start that failed.
+  local exports
+  exports=$(start) || { say "no server, so not running: $*"; exit 1; }
+  eval "$exports"
   trap 'stop "$WATCHFLOOR_TEST_POSTGRES_DIR"' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
