@@ -38,7 +38,7 @@ struct SharedBoardRaceTests {
         let store = try await replayedStore(kind, dir, keep: &databases)
         let before = try await log(store, in: dir).count
         // Four officers, each wanting the same six fire units for an incident of their own.
-        let incidents = ["SD-0015", "SD-0014", "SD-0010", "SD-0013"]
+        let incidents = ["SD-0017", "SD-0016", "SD-0012", "SD-0015"]
         let units = (1...6).map { "FIRE-3701-0\($0)" }
         let outcomes = try await withThrowingTaskGroup(of: [Watchfloor.Outcome].self) { group in
             for (officer, incident) in incidents.enumerated() {
@@ -80,7 +80,7 @@ struct SharedBoardRaceTests {
         var databases: [ScratchPostgres] = []
         let store = try await replayedStore(kind, dir, keep: &databases)
         let units = (1...8).map { "FIRE-3701-0\($0)" }
-        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015"] + units, in: dir.url)
+        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0017"] + units, in: dir.url)
 
         // Each gateway claims one order, acks it, and asks again until the queue is empty.
         let drained = try await withThrowingTaskGroup(of: [String].self) { group in

@@ -56,13 +56,28 @@ struct CorrelationTests {
              first: reportLine(id: "U-1", agency: "urban", time: t0, category: "waterlogging"),
              second: reportLine(id: "P-9", time: t2, category: "traffic_accident", lat: 36.70, lon: 117.10, refs: ["U-1"]),
              rule: .reference),
-        Case(name: "a report with only an admin code joins a compatible incident in its county",
-             first: reportLine(id: "a", time: t0, category: "waterlogging"),
+        Case(name: "two reports with only an admin code, of one subtype in one county: one incident",
+             first: reportLine(id: "a", time: t0, category: "waterlogging", lat: nil, lon: nil),
              second: reportLine(id: "b", agency: "urban", time: t2, category: "waterlogging", lat: nil, lon: nil),
              rule: .adcode),
-        Case(name: "but not one in another county",
-             first: reportLine(id: "a", time: t0, category: "waterlogging"),
+        Case(name: "but not two of another county",
+             first: reportLine(id: "a", time: t0, category: "waterlogging", lat: nil, lon: nil),
              second: reportLine(id: "b", agency: "urban", adcode: "370105", time: t2, category: "waterlogging", lat: nil, lon: nil),
+             rule: nil),
+        Case(name: "nor two of merely compatible subtypes: a county is far coarser than a proximity window",
+             first: reportLine(id: "a", agency: "urban", time: t0, category: "manhole", lat: nil, lon: nil),
+             second: reportLine(id: "b", agency: "emergency", time: t2, category: "power_outage", lat: nil, lon: nil),
+             rule: nil),
+        // The scenarios' ground truth: a district-only power cut is not the district's missing
+        // manhole cover, and a located flooded underpass is not an earlier hotline call
+        // somewhere in the same district (demo-data/scenarios/README.md, Jinan).
+        Case(name: "a report with only an admin code is not pulled into a located incident by county alone",
+             first: reportLine(id: "a", time: t0, category: "waterlogging"),
+             second: reportLine(id: "b", agency: "urban", time: t2, category: "waterlogging", lat: nil, lon: nil),
+             rule: nil),
+        Case(name: "nor is a located report pulled into an incident that has only a county",
+             first: reportLine(id: "a", agency: "urban", time: t0, category: "waterlogging", lat: nil, lon: nil),
+             second: reportLine(id: "b", time: t2, category: "waterlogging"),
              rule: nil),
     ]
 

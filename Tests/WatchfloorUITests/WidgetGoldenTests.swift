@@ -6,7 +6,7 @@ import Testing
 /// one incident, feeds full and as a strip, the status bar, help, and the too-small message.
 @Suite("Widget golden screens")
 struct WidgetGoldenTests {
-    /// The Jinan rainstorm at 17:30 — eight open incidents, a red warning, units on scene.
+    /// The Jinan rainstorm at 17:30 — nine open incidents, a red warning, units on scene.
     static let board = WidgetFixture.jinanBoard()
 
     static let feeds = [
@@ -18,9 +18,9 @@ struct WidgetGoldenTests {
     @Test("the board in Chinese: levels, categories, places, grid references and agencies line up by display columns")
     func boardChinese() {
         #expect(WidgetFixture.draw(BoardWidget(), WidgetFixture.model(Self.board), width: 100, height: 8) == [
-            "┌ 1 事件 8 起 ─────────────────────────────────────────────────────────────────────────────────────┐",
+            "┌ 1 事件 9 起 ─────────────────────────────────────────────────────────────────────────────────────┐",
             "│级别 类别     标题                                  地点            网格 来源   状态   时长 力量  │",
-            "│III  城市内涝 市民反映北园大街历山路口桥下开始积水  济南市 天桥区   E5   应消…  新     1时  3 到场│",
+            "│III  人员被困 北园大街历山路桥下一辆公交车涉水熄火… 济南市 天桥区   E5   应消公 新     26分 3 到场│",
             "│III  暴雨     泉城广场站1小时降水量52.6毫米         济南市 历下区   E5   气     新     1时  1 到场│",
             "│IV   井盖缺失 历山路一处雨水井盖被冲开              济南市 历下区   E5   城     新     2分        │",
             "│IV   城市内涝 燕山立交桥下积水，有车辆被困          济南市 历下区   E5   公     新     6分  1 已派│",
@@ -32,9 +32,9 @@ struct WidgetGoldenTests {
     @Test("the board in English at 80 columns drops the grid column first and cuts titles with an ellipsis, never mid-character")
     func boardEnglish() {
         #expect(WidgetFixture.draw(BoardWidget(), WidgetFixture.model(Self.board, language: .en), width: 80, height: 6) == [
-            "┌ 1 Incidents 8 ───────────────────────────────────────────────────────────────┐",
+            "┌ 1 Incidents 9 ───────────────────────────────────────────────────────────────┐",
             "│Lvl  Category      Title          Place           From   Status Age  Units    │",
-            "│III  Waterlogging  市民反映北园…  济南市 天桥区   EFPU   new    1h   3 onscene│",
+            "│III  People trapp… 北园大街历山…  济南市 天桥区   EFP    new    26m  3 onscene│",
             "│III  Rainstorm     泉城广场站1小… 济南市 历下区   W      new    1h   1 onscene│",
             "│IV   Missing manh… 历山路一处雨…  济南市 历下区   U      new    2m            │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
@@ -100,8 +100,8 @@ struct WidgetGoldenTests {
 
     @Test("the status bar: mode, scenario clock, operator, open incidents by level")
     func statusBar() {
-        #expect(WidgetFixture.draw(StatusBar(), WidgetFixture.model(Self.board), width: 100, height: 1) == [" 演练 ×60  2026-07-15 17:29:00  值班员 duty1  I:0 II:0 III:2 IV:6 未结 8"])
-        #expect(WidgetFixture.draw(StatusBar(), WidgetFixture.model(Self.board, language: .en, mode: .live), width: 100, height: 1) == [" LIVE  2026-07-15 17:29:00  operator duty1  I:0 II:0 III:2 IV:6 open 8"])
+        #expect(WidgetFixture.draw(StatusBar(), WidgetFixture.model(Self.board), width: 100, height: 1) == [" 演练 ×60  2026-07-15 17:29:00  值班员 duty1  I:0 II:0 III:2 IV:7 未结 9"])
+        #expect(WidgetFixture.draw(StatusBar(), WidgetFixture.model(Self.board, language: .en, mode: .live), width: 100, height: 1) == [" LIVE  2026-07-15 17:29:00  operator duty1  I:0 II:0 III:2 IV:7 open 9"])
     }
 
     @Test("help is drawn from the keymap it is given")

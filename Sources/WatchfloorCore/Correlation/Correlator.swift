@@ -1,8 +1,8 @@
 /// Decides what a feed message means for the board: a new incident, a report of a known one
 /// (and why), a change, a warning. It writes its decisions as log entries; `Board.apply`
 /// then carries them out. The rules are those of issue 2: explicit references first, then a
-/// compatible subtype within its distance and time window, then the county for reports
-/// without a position.
+/// compatible subtype within its distance and time window, then, for a report without a
+/// position, the county — but only with incidents as unplaced as itself.
 public struct Correlator: Sendable {
     public let rules: CorrelationRules
     public let places: any PlacementResolver
@@ -79,21 +79,25 @@ public struct Correlator: Sendable {
             // Whole metres and seconds: what the log records is what the board keeps.
             return Match(incident: best.n, reason: MergeReason(rule: .proximity, metres: best.metres.rounded(), seconds: best.seconds.rounded()))
         }
-        // An incident first reported without a position, in the same county.
-        return matchByCounty(report, county: county, in: &board, unlocatedOnly: true)
+        return nil
     }
 
-    func matchByCounty(_ report: Report, county: String?, in board: inout Board, unlocatedOnly: Bool = false) -> Match? {
+    /// A report without a position joins an incident of the same subtype, in the same county,
+    /// that has no position either. A county is far coarser than a proximity window, so it is
+    /// never enough on its own to pull a report into a placed incident, or a placed report
+    /// into an unplaced one: a district-wide power cut is not the district's missing manhole
+    /// cover, a flooded underpass not an earlier hotline call somewhere in the district
+    /// (demo-data/scenarios/README.md keeps these apart). Refs still join them.
+    func matchByCounty(_ report: Report, county: String?, in board: inout Board) -> Match? {
         guard let county else { return nil }
         // The pair's window is never wider than the report's own (the narrower governs).
         let since = report.time.adding(seconds: -rules.window(report.category).seconds)
         let horizon = report.time.adding(seconds: -rules.longestSeconds)
         let footprints = board.footprints
         var best: (n: Int32, seconds: Double)?
-        board.byCounty.forEachRecent(in: county, since: since, horizon: horizon, unlocatedOnly: unlocatedOnly) { n in
+        board.byCounty.forEachRecentUnplaced(in: county, since: since, horizon: horizon) { n in
             let incident = footprints[Int(n)]
-            guard incident.isOpen, !(unlocatedOnly && incident.location != nil),
-                  rules.compatible(report.category, incident.category)
+            guard incident.isOpen, incident.location == nil, report.category == incident.category
             else { return }
             let seconds = gap(report.time, incident)
             guard seconds <= rules.window(report.category, incident.category).seconds else { return }

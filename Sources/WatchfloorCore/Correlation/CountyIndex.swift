@@ -30,9 +30,10 @@ struct CountyIndex: Sendable {
         counties[county, default: Recent()].entries.append(Entry(incident: incident, at: at, located: located))
     }
 
-    /// Visits the incidents of `county` with activity since `since`, newest first (an incident
-    /// may be visited more than once). Entries older than `horizon` are forgotten.
-    mutating func forEachRecent(in county: String, since: Instant, horizon: Instant, unlocatedOnly: Bool, _ visit: (Int32) -> Void) {
+    /// Visits the incidents of `county` without a position that had activity since `since`,
+    /// newest first (an incident may be visited more than once). Entries older than `horizon`
+    /// are forgotten.
+    mutating func forEachRecentUnplaced(in county: String, since: Instant, horizon: Instant, _ visit: (Int32) -> Void) {
         guard counties[county] != nil else { return }
         counties[county]!.dropOlder(than: horizon)
         let recent = counties[county]!
@@ -43,7 +44,7 @@ struct CountyIndex: Sendable {
         while i >= recent.head {
             let e = recent.entries[i]
             if e.at < stop { break }
-            if e.at >= since && (!unlocatedOnly || !e.located) { visit(e.incident) }
+            if e.at >= since && !e.located { visit(e.incident) }
             i -= 1
         }
     }
