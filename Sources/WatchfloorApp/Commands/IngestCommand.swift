@@ -49,7 +49,7 @@ public enum IngestCommand {
         let term = IngestTerm(plan: plan, feedURLs: feedURLs, reference: reference, store: store, lock: lock, signals: signals)
         while true {
             if case .stopped(let signal) = standby.waitToLead() {
-                say("standby for site \(site) stopped (\(signal == SIGINT ? "SIGINT" : "SIGTERM")); it never read its feeds")
+                say("standby for site \(site) stopped (\(signal == SIGINT ? "SIGINT" : "SIGTERM")) while it waited")
                 return
             }
             say("leading site \(site): catching up the board from \(store.location), then reading its feeds")
