@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""The issue-5 benchmark: sustained ingest from `watchfloor feed serve` over loopback TCP into
-the committed log (SQLite, synchronous=FULL, the log on stdout), in events per second, with the
-ingester's peak memory — once with one feed, once with the same day split into six feeds, one
-per agency. Bounded: it stops when every event is in the log, or after a time limit.
+"""The ingest benchmark: sustained ingest from `watchfloor feed serve` over loopback TCP into
+the committed log, in events per second, with the ingester's peak memory — once with one feed,
+once with the same day split into six feeds, one per agency — into a SQLite store
+(synchronous=FULL) and into a PostgreSQL store on a server of its own on loopback
+(scripts/test-postgres.sh start --durable: fsync and synchronous_commit on, as a real server's;
+`--fast-postgres` turns them off, and the output says which). The server is stopped however the
+script ends. Bounded: each run stops when every event is in the log, or after a time limit.
 
-Usage: scripts/bench-ingest.py [BINARY] [EVENTS]
+Usage: scripts/bench-ingest.py [BINARY] [EVENTS] [--only sqlite|postgres] [--fast-postgres]
 """
+import argparse
 import json
 import os
 import re
@@ -15,9 +19,16 @@ import sys
 import tempfile
 import time
 
-BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/release/watchfloor"
-EVENTS = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
+ARGS = argparse.ArgumentParser(description="ingest benchmark")
+ARGS.add_argument("binary", nargs="?", default=".build/release/watchfloor")
+ARGS.add_argument("events", nargs="?", type=int, default=200_000)
+ARGS.add_argument("--only", choices=["sqlite", "postgres"])
+ARGS.add_argument("--fast-postgres", action="store_true", help="fsync and synchronous_commit off")
+OPTIONS = ARGS.parse_args()
+BIN = OPTIONS.binary
+EVENTS = OPTIONS.events
 LIMIT_SECONDS = 600
+PG_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-postgres.sh")
 AGENCIES = ["emergency", "police", "fire", "weather", "transport", "urban"]
 
 
@@ -41,7 +52,7 @@ def peak_kb(pid):
     return 0
 
 
-def run(label, files, work):
+def run(label, files, work, store):
     servers = [serve(f) for f in files]
     expected = 0
     for f in files:
@@ -50,7 +61,6 @@ def run(label, files, work):
     feeds = []
     for i, (_, port) in enumerate(servers):
         feeds += ["--feed", f"f{i}=tcp://127.0.0.1:{port}"]
-    store = os.path.join(work, f"{label}.db")
     ingest = subprocess.Popen([BIN, "ingest", "--store", store] + feeds,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     start = time.monotonic()
@@ -84,11 +94,43 @@ def run(label, files, work):
     print(f"{label}: {verify.stdout.strip() or verify.stderr.strip()}")
 
 
+class Postgres:
+    """A server of the benchmark's own, started on entering and stopped on leaving, however."""
+
+    def __enter__(self):
+        start = [PG_SCRIPT, "start"] + ([] if OPTIONS.fast_postgres else ["--durable"])
+        said = subprocess.run(["bash"] + start, check=True, capture_output=True, text=True)
+        env = dict(re.findall(r"export (\w+)='([^']*)'", said.stdout))
+        self.url, self.dir = env["WATCHFLOOR_TEST_POSTGRES"], env["WATCHFLOOR_TEST_POSTGRES_DIR"]
+        self.durability = re.search(r"\((.*durable[^)]*)\)", said.stderr).group(1)
+        return self
+
+    def database(self, name):
+        """A new database on the server; its URL."""
+        subprocess.run(["psql", "-X", "-q", "-d", self.url, "-c", f"CREATE DATABASE {name}"], check=True)
+        return re.sub(r"/[^/]*$", f"/{name}", self.url)
+
+    def __exit__(self, *_):
+        subprocess.run(["bash", PG_SCRIPT, "stop", self.dir], capture_output=True)
+
+
+def on_term(*_):
+    # SIGTERM unwinds like Ctrl-C, so that the server is stopped on the way out.
+    raise KeyboardInterrupt
+
+
 def main():
+    signal.signal(signal.SIGTERM, on_term)
     work = tempfile.mkdtemp(prefix="bench-ingest-")
+    try:
+        bench(work)
+    finally:
+        subprocess.run(["rm", "-rf", work])
+
+
+def bench(work):
     day = os.path.join(work, "day.jsonl")
     subprocess.run([BIN, "demo", "generate", "--seed", "20261126", "--events", str(EVENTS), "--output", day], check=True)
-    run("one feed", [day], work)
     parts = {a: open(os.path.join(work, f"{a}.jsonl"), "w", encoding="utf-8") for a in AGENCIES}
     with open(day, encoding="utf-8") as lines:
         for line in lines:
@@ -96,8 +138,15 @@ def main():
             parts.get(agency, parts["emergency"]).write(line)
     for f in parts.values():
         f.close()
-    run("six feeds", [os.path.join(work, f"{a}.jsonl") for a in AGENCIES], work)
-    subprocess.run(["rm", "-rf", work])
+    six = [os.path.join(work, f"{a}.jsonl") for a in AGENCIES]
+    if OPTIONS.only != "postgres":
+        run("sqlite, one feed", [day], work, os.path.join(work, "one.db"))
+        run("sqlite, six feeds", six, work, os.path.join(work, "six.db"))
+    if OPTIONS.only != "sqlite":
+        with Postgres() as server:
+            print(f"postgresql on loopback, {server.durability}")
+            run("postgresql, one feed", [day], work, server.database("bench_one"))
+            run("postgresql, six feeds", six, work, server.database("bench_six"))
 
 
 if __name__ == "__main__":

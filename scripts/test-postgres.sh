@@ -3,9 +3,11 @@
 # directory, owned by the `postgres` system user when run as root, listening on 127.0.0.1 on a
 # free port (its unix socket in that directory), with one database, `watchfloor`, that the tests
 # use to create a fresh database each. Durability is off (fsync, synchronous_commit): nothing
-# here outlives the test run.
+# here outlives the test run. `start --durable` leaves them at the server's defaults (on), for
+# benchmarks whose figures must be those of a real server.
 #
-#   scripts/test-postgres.sh start         start one; prints `export WATCHFLOOR_TEST_POSTGRES=...`
+#   scripts/test-postgres.sh start [--durable]
+#                                          start one; prints `export WATCHFLOOR_TEST_POSTGRES=...`
 #                                          and `export WATCHFLOOR_TEST_POSTGRES_DIR=...` for eval
 #   scripts/test-postgres.sh url [DIR]     print the server's URL
 #   scripts/test-postgres.sh stop [DIR]    stop it and remove its directory
@@ -50,6 +52,12 @@ free_port() {
 
 start() {
   local bin dir port password url
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" durable="not durable: fsync and synchronous_commit off"
+  case "${1:-}" in
+    --durable) durability="" durable="durable: fsync and synchronous_commit on" ;;
+    "") ;;
+    *) say "start takes only --durable"; exit 2 ;;
+  esac
   bin=$(server_bin) || { install_server; bin=$(server_bin) || { say "no initdb under /usr/lib/postgresql after installing postgresql"; exit 1; }; }
   # As root the server runs as `postgres`, who must reach the directory: /tmp, not $TMPDIR.
   local parent=${TMPDIR:-/tmp}
@@ -73,7 +81,7 @@ start() {
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
     if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o \
-        "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=200" \
         start >/dev/null; then
       started=yes; break
     fi
@@ -85,7 +93,7 @@ start() {
 
   url="postgres://postgres:$password@127.0.0.1:$port/watchfloor"
   printf '%s\n' "$url" > "$dir/url"
-  say "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port in $dir"
+  say "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port in $dir ($durable)"
   printf "export WATCHFLOOR_TEST_POSTGRES='%s'\n" "$url"
   printf "export WATCHFLOOR_TEST_POSTGRES_DIR='%s'\n" "$dir"
 }
@@ -124,7 +132,7 @@ run() {
 }
 
 case "${1:-}" in
-  start) start ;;
+  start) start "${2:-}" ;;
   stop) stop "${2:-}" ;;
   url) cat "$(cluster_dir "${2:-}")/url" ;;
   run) shift; run "$@" ;;

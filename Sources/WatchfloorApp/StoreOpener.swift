@@ -43,4 +43,13 @@ enum StoreOpener {
         }
         return try open(location, exitCode: exitCode)
     }
+
+    /// The lock that makes one ingester the writer of `site`'s feeds into the store at
+    /// `location`: an advisory lock on the PostgreSQL server, or a file lock beside the SQLite file.
+    static func siteLock(_ location: String, site: String) -> any SiteLock {
+        if isPostgres(location), let url = try? PostgresURL(parsing: location) {
+            return PostgresSiteLock(url: url, site: site)
+        }
+        return FileSiteLock(databasePath: location, site: site)
+    }
 }

@@ -18,10 +18,15 @@ import PostgresNIO
 ///   holds the connection for all of its transaction. Writers in other processes are kept apart
 ///   by the server (`PostgresLocks`), not by this lock.
 ///
-/// A connection the server closed (a restart, say) is opened again by the next call.
+/// A connection the server closed (a restart, say) is opened again by the next call, unless the
+/// bridge was made not to (`reconnects: false`): a connection that holds a session's lock is
+/// worth nothing once it is gone, and a new one must not pass for it.
 final class PostgresBridge: @unchecked Sendable {
     let url: PostgresURL
     private let logger: Logger
+    /// What `pg_stat_activity` shows for the connection, so an administrator can tell who it is.
+    private let applicationName: String
+    private let reconnects: Bool
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     /// Guards `connection` and `closed`: held for each call's whole use of the connection.
     private let lock = NSLock()
@@ -33,9 +38,11 @@ final class PostgresBridge: @unchecked Sendable {
     private var holdingKey: String { "watchfloor.postgres.session.\(ObjectIdentifier(self).hashValue)" }
 
     /// Connects now, so that a bad address or password is said when the store is opened.
-    init(url: PostgresURL, logger: Logger) throws(StoreError) {
+    init(url: PostgresURL, logger: Logger, applicationName: String = "watchfloor", reconnects: Bool = true) throws(StoreError) {
         self.url = url
         self.logger = logger
+        self.applicationName = applicationName
+        self.reconnects = reconnects
         // A failure here still runs deinit, which ends the event loop's thread.
         connection = try connect()
     }
@@ -68,6 +75,10 @@ final class PostgresBridge: @unchecked Sendable {
         }
         guard !closed else { throw StoreError("the store \(url) is closed") }
         if connection == nil || connection?.isClosed == true {
+            // Without `reconnects` the connection is only ever missing after it was lost.
+            guard reconnects else {
+                throw StoreError("lost the connection to the PostgreSQL server at \(url.host):\(url.port)")
+            }
             connection = try connect()
         }
         let session = PostgresSession(connection: connection!, logger: logger, url: url)
@@ -89,7 +100,7 @@ final class PostgresBridge: @unchecked Sendable {
         )
         configuration.options.connectTimeout = .seconds(10)
         configuration.options.additionalStartupParameters = [
-            ("application_name", "watchfloor"),
+            ("application_name", applicationName),
             // As long as the SQLite store waits for a busy file: a writer that cannot get the
             // write lock in 10 s is told so rather than left hanging.
             ("lock_timeout", "10s"),

@@ -14,6 +14,14 @@ struct IngestCmd: ParsableCommand {
             or until every feed was a file or stdin read to its end. Consoles and gateways may use the same \
             store meanwhile.
 
+            One ingester writes a site's feeds; start a second with the same feeds (or the same --site) \
+            on the same store as its standby: it says whose standby it is, reads no feed while it waits, and \
+            takes over when the first stops or dies, catching up the board first, so that what the feeds \
+            resend is a report.duplicate. On PostgreSQL the site is a session advisory lock on the server \
+            (standbys on any machine); on a SQLite file it is a lock on FILE.site-SITE.lock beside it (one \
+            machine). A leader that loses its lock's connection (a server restart) stops reading at once and \
+            waits again.
+
             Example: watchfloor ingest --store site.db --feed police=tcp://127.0.0.1:7001 --feed fire=tcp://127.0.0.1:7002
             A feeds file lists them all: feeds: [{name: police, url: "tcp://127.0.0.1:7001", heartbeat: 30, key: police.key}]
             """
@@ -31,10 +39,13 @@ struct IngestCmd: ParsableCommand {
     @Option(name: .customLong("feed-key"), help: "NAME=KEYFILE: every line of feed NAME must carry an HMAC-SHA256 signature with this key (repeatable).")
     var keys: [String] = []
 
+    @Option(help: "The site this ingester writes for: one leads it, the others wait as its standby (default: the feed names, sorted, joined by +).")
+    var site: String?
+
     func run() throws {
         try perform { () throws(AppError) in
             try IngestCommand.run(IngestCommand.Options(
-                storePath: store ?? DataFiles.defaultStorePath(), feeds: feeds, feedsFile: feedsFile, keys: keys))
+                storePath: store ?? DataFiles.defaultStorePath(), feeds: feeds, feedsFile: feedsFile, keys: keys, site: site))
         }
     }
 }
