@@ -11,6 +11,8 @@
 #                                          and `export WATCHFLOOR_TEST_POSTGRES_DIR=...` for eval
 #   scripts/test-postgres.sh url [DIR]     print the server's URL
 #   scripts/test-postgres.sh stop [DIR]    stop it and remove its directory
+#   scripts/test-postgres.sh restart [DIR] restart it (fast: clients are disconnected) on the same
+#                                          port and data directory, as an operator's restart would
 #   scripts/test-postgres.sh run CMD...    start one, run CMD with the variables set, stop it
 #                                          (also when CMD fails or is interrupted); CMD's status
 #
@@ -117,6 +119,16 @@ stop() {
   say "stopped and removed $dir"
 }
 
+restart() {
+  local dir bin
+  dir=$(cluster_dir "${1:-}")
+  bin=$(server_bin) || { say "no PostgreSQL server binaries found"; exit 1; }
+  # pg_ctl restart starts the server again with the options it was started with (postmaster.opts).
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null \
+    || { say "pg_ctl restart failed; its log:"; tail -n 20 "$dir/server.log" >&2; exit 1; }
+  say "restarted the server in $dir"
+}
+
 run() {
   [ $# -gt 0 ] || { say "run what? scripts/test-postgres.sh run COMMAND..."; exit 2; }
   # Not `eval "$(start)"`: eval would succeed on the empty output of a start that failed.
@@ -134,7 +146,8 @@ run() {
 case "${1:-}" in
   start) start "${2:-}" ;;
   stop) stop "${2:-}" ;;
+  restart) restart "${2:-}" ;;
   url) cat "$(cluster_dir "${2:-}")/url" ;;
   run) shift; run "$@" ;;
-  *) echo "usage: $0 start | stop [DIR] | url [DIR] | run COMMAND..." >&2; exit 2 ;;
+  *) echo "usage: $0 start | stop [DIR] | restart [DIR] | url [DIR] | run COMMAND..." >&2; exit 2 ;;
 esac

@@ -52,9 +52,13 @@ public struct DataFiles: Sendable {
 public struct AppError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var exitCode: Int32
-    public init(_ message: String, exitCode: Int32 = 1) {
+    /// The store could not be reached (`StoreError.unreachable`): a console waits for it
+    /// rather than stop.
+    public var storeUnreachable: Bool
+    public init(_ message: String, exitCode: Int32 = 1, storeUnreachable: Bool = false) {
         self.message = message
         self.exitCode = exitCode
+        self.storeUnreachable = storeUnreachable
     }
     public var description: String { message }
 }

@@ -25,6 +25,10 @@ public protocol DispatchStore: Store {
     /// transaction. Training orders go only to a consumer that asks for them (`exercise`),
     /// live orders only to one that does not.
     func claim(agency: Agency, consumer: String, max: Int, leaseSeconds: Double, exercise: Bool, at: Instant) throws -> [Order]
+
+    /// Starts watching the log for what others commit (`LogWatch`), on a connection of the
+    /// watch's own; its owner closes it.
+    func watchLog() throws(StoreError) -> any LogWatch
 }
 
 /// What a decision may read inside `DispatchStore.transact`: the store under its write lock.

@@ -63,7 +63,7 @@ struct PostgresFailure {
         case .open: "cannot open the store \(url)"
         }
         if lostConnection {
-            return StoreError("\(doing): lost the connection to the PostgreSQL server (\(message)) — what was committed before is kept; check that the server is up and try again")
+            return StoreError("\(doing): lost the connection to the PostgreSQL server (\(message)) — what was committed before is kept; check that the server is up and try again", unreachable: true)
         }
         switch sqlState {
         case "55P03":
@@ -79,7 +79,7 @@ struct PostgresFailure {
     func connectError(_ url: PostgresURL) -> StoreError {
         let server = "the PostgreSQL server at \(url.host):\(url.port)"
         if lostConnection {
-            return StoreError("cannot open the store \(url): cannot reach \(server) (\(message)) — check that it is running and that the URL names its host and port")
+            return StoreError("cannot open the store \(url): cannot reach \(server) (\(message)) — check that it is running and that the URL names its host and port", unreachable: true)
         }
         switch sqlState {
         case "28P01", "28000":

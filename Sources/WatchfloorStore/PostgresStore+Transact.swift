@@ -58,7 +58,7 @@ extension PostgresStore {
             }
             try session.query("COMMIT", .write) { failure in
                 guard failure.lostConnection else { return nil }
-                return StoreError("could not write to the store \(url): the connection to the PostgreSQL server was lost during COMMIT (\(failure.message)), so whether it committed is unknown — `watchfloor log cat --store` shows what is stored")
+                return StoreError("could not write to the store \(url): the connection to the PostgreSQL server was lost during COMMIT (\(failure.message)), so whether it committed is unknown — `watchfloor log cat --store` shows what is stored", unreachable: true)
             }
             return value
         }

@@ -24,6 +24,12 @@ public struct StoredLine: Sendable {
 /// A store failure, said so that the duty officer knows what to do.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The server could not be reached or the connection broke: the same call may succeed
+    /// once it is back, and nothing of this call was committed unless a read shows it was.
+    public var unreachable: Bool
+    public init(_ message: String, unreachable: Bool = false) {
+        self.message = message
+        self.unreachable = unreachable
+    }
     public var description: String { message }
 }

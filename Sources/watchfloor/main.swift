@@ -184,7 +184,17 @@ struct Log: ParsableCommand {
     }
 
     struct Cat: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a store's log as JSON Lines.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a store's log as JSON Lines.",
+            discussion: """
+                With --follow, prints the log and then each entry as it is committed, until SIGINT or SIGTERM or \
+                until the reader of stdout goes away: how a site pipes its log to an archive. A PostgreSQL store \
+                is followed by LISTEN/NOTIFY, also across a server restart (what was committed meanwhile is \
+                printed when the server is back); a SQLite store is looked at ten times a second.
+
+                Example: watchfloor log cat --store postgres://watch@db1/floor --follow | zstd > archive/log.jsonl.zst
+                """
+        )
 
         @Option(help: StoreHelp.default)
         var store: String?
@@ -192,9 +202,12 @@ struct Log: ParsableCommand {
         @Option(help: "Start at this seq.")
         var from: Int64 = 1
 
+        @Flag(help: "Keep printing entries as they are committed, until interrupted.")
+        var follow = false
+
         func run() throws {
             try perform { () throws(AppError) in
-                try LogCommands.cat(storePath: store ?? DataFiles.defaultStorePath(), from: from)
+                try LogCommands.cat(storePath: store ?? DataFiles.defaultStorePath(), from: from, follow: follow)
             }
         }
     }

@@ -17,7 +17,7 @@ struct HelpTests {
         Case(command: ["exec"], options: ["--store", "--operator", "--at", "<command>", "Exit status"]),
         Case(command: ["log"], options: ["verify", "cat"]),
         Case(command: ["log", "verify"], options: ["--store", "<files>", "Exit status"]),
-        Case(command: ["log", "cat"], options: ["--store", "--from"]),
+        Case(command: ["log", "cat"], options: ["--store", "--from", "--follow", "LISTEN/NOTIFY"]),
         Case(command: ["report"], options: ["<log>", "--store", "--json", "met", "missed"]),
         Case(command: ["feed"], options: ["serve", "file:PATH?follow", "tcp://HOST:PORT"]),
         Case(command: ["feed", "serve"], options: ["<file>", "--port", "--host", "--speed", "--heartbeat", "SIGTERM"]),

@@ -76,9 +76,12 @@ public enum LogCommands {
         }
     }
 
-    public static func cat(storePath: String, from seq: Int64) throws(AppError) {
+    /// Prints the store's log from `seq`; with `follow`, goes on printing each entry as it is
+    /// committed (`LogFollow`).
+    public static func cat(storePath: String, from seq: Int64, follow: Bool = false) throws(AppError) {
         let store = try StoreOpener.existing(storePath, hint: "pass the --store that holds the log")
         let output = LogOutput()
+        if follow { return try LogFollow.run(store, from: seq, output: output) }
         do throws(StoreError) {
             try store.forEachLine(from: seq) { line in output.write(line: line.line) }
         } catch { throw AppError(error.message) }

@@ -27,7 +27,10 @@ enum SharedStore {
         } catch {
             // The board already shows what could not be committed: the writer cannot go on
             // truthfully, so it stops and says where the committed log is.
-            throw AppError("\(error) — stopped; what was committed is in \(store.location) (watchfloor log verify --store \(store.location))")
+            throw AppError(
+                "\(error) — stopped; what was committed is in \(store.location) (watchfloor log verify --store \(store.location))",
+                storeUnreachable: (error as? StoreError)?.unreachable ?? false
+            )
         }
         return (adopted, result.entries, result.value)
     }
@@ -37,7 +40,7 @@ enum SharedStore {
     static func catchUp(_ store: any DispatchStore, intake: inout Intake) throws(AppError) -> Int {
         do {
             return try adopt(into: &intake) { (seq, body) throws in
-                do throws(StoreError) { try store.forEachLine(from: seq, body) } catch { throw AppError(error.message) }
+                do throws(StoreError) { try store.forEachLine(from: seq, body) } catch { throw AppError(error.message, storeUnreachable: error.unreachable) }
             }
         } catch let error as AppError {
             throw error

@@ -79,6 +79,12 @@ public enum RunCommand {
             throw AppError(error.description)
         }
         var failure: AppError?
+        do throws(AppError) { try session.startFollowing() } catch {
+            terminal.close()
+            try? session.pipeline.close()
+            throw error
+        }
+        defer { session.stopFollowing() }
         session.liveFeeds?.hub.start()
         do throws(AppError) {
             try RunLoop(session: session, terminal: terminal, signals: signals).run()

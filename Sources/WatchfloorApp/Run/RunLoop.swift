@@ -37,6 +37,8 @@ struct RunLoop {
             if let next = session.secondsUntilNextClockSecond(wall: clock.now()) { timeout = min(timeout, max(next, Self.frameInterval) * 1000) }
             // Live feeds are looked at this often: a report is on screen within a frame or two.
             if session.liveFeeds != nil { timeout = min(timeout, Self.feedPollMilliseconds) }
+            // And the store's watch: another console's command is on screen within its interval.
+            if let interval = session.followInterval { timeout = min(timeout, interval * 1000) }
             guard let key = terminal.readKey(timeoutMilliseconds: Int(timeout.rounded(.up))) else { continue }
             keyPressed = true
             if key == .resize {

@@ -6,15 +6,28 @@ import WatchfloorUI
 /// now, logged with the operator, and answered only after their entries are committed.
 extension Session {
     func runBoardCommand(_ line: String, wall: Double) throws(AppError) {
+        guard storeTrouble == nil else { return refuseUnreachable(line) }
         // A suggestion is made on the latest board, including what others wrote; the command
         // itself is decided under the store's lock (`commit`).
-        if let store { try catchUp(store) }
+        if let store {
+            do throws(AppError) { try catchUp(store) } catch {
+                guard error.storeUnreachable else { throw error }
+                return refuseUnreachable(line)
+            }
+        }
         if role == .operator, suggestDispatch(line) { return }
         let at = commandTime(wall: wall)
         let (operatorID, role, jurisdiction) = (self.operatorID, self.role, self.jurisdiction)
-        let outcome = try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: CommandOutcome) in
-            let outcome = intake.command(line, operator: operatorID, at: at, role: role, jurisdiction: jurisdiction)
-            return (outcome.entries, outcome)
+        let confirmed = intake
+        let outcome: CommandOutcome
+        do throws(AppError) {
+            outcome = try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: CommandOutcome) in
+                let outcome = intake.command(line, operator: operatorID, at: at, role: role, jurisdiction: jurisdiction)
+                return (outcome.entries, outcome)
+            }
+        } catch {
+            guard error.storeUnreachable else { throw error }
+            return refuseUnconfirmed(line, restoring: confirmed)
         }
         try pipeline.flush()
         view.message = Message(outcome.accepted ? .accepted : .rejected, localized(outcome))

@@ -19,15 +19,6 @@ extension Session {
         return result.value
     }
 
-    /// A live or training console shows what others write to its store (another console's
-    /// commands, a gateway's acks, an ingester's reports): it reads new entries every half
-    /// second and folds them in.
-    func follow(wall: Double) throws(AppError) {
-        guard let store, wall - lastFollow >= 0.5 else { return }
-        lastFollow = wall
-        try catchUp(store)
-    }
-
     /// Folds the entries after our chain's head into the board.
     func catchUp(_ store: any DispatchStore) throws(AppError) {
         if try SharedStore.catchUp(store, intake: &intake) > 0 { invalidateRows() }

@@ -98,6 +98,7 @@ extension Session {
             }
             newPath = Self.rewoundPath(of: file.path)
             store = try StoreOpener.open(newPath)
+            if logWatch != nil { try startFollowing() }
         }
         intake = Intake(board: reference.emptyBoard(), chain: LogChain(), correlator: reference.correlator(), exercise: true)
         activity = AgencyActivity()

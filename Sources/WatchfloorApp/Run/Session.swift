@@ -33,7 +33,15 @@ final class Session {
     var quitting = false
     /// The store: committed to under its write lock, and read again to follow other writers.
     var store: (any DispatchStore)?
-    var lastFollow = -Double.infinity
+    /// Says when others committed to the store, and when it cannot be reached (`Session+Follow`).
+    var logWatch: (any LogWatch)?
+    /// Following: a read of the others' entries is owed, and the earliest wall time to try it.
+    var catchUpOwed = false
+    var nextCatchUp = -Double.infinity
+    /// Why the last read of the store failed, while the watch still reaches it.
+    var readTrouble: String?
+    /// Why the store cannot be reached now; the status bar says so while it is set.
+    var storeTrouble: String?
     /// An observer's commands are refused (and logged).
     var role = Role.operator
     /// A dispatch suggested by `:dispatch INC`, waiting for `y`.
@@ -165,6 +173,7 @@ final class Session {
         m.filterText = filterText
         m.clock = screenNow(wall: SystemClock().now())
         m.jurisdiction = jurisdiction
+        m.storeTrouble = storeTrouble
         m.jurisdictionName = jurisdiction.map { j in
             reference.gazetteer.division(adcode: j.prefix.padding(toLength: 6, withPad: "0", startingAt: 0))?.name ?? j.prefix
         }

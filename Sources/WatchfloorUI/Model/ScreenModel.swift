@@ -28,6 +28,9 @@ public struct ScreenModel {
     public var jurisdiction: Jurisdiction?
     /// The jurisdiction's name for the status bar (`济南市`).
     public var jurisdictionName: String?
+    /// The console's store cannot be reached (why, in the store's words): the status bar says
+    /// so until it is back.
+    public var storeTrouble: String?
 
     public init(board: Board, gazetteer: Gazetteer, rows: [Int32], feeds: [FeedStatus], mode: Mode, operatorID: String, strings: Strings, view: ViewState) {
         self.board = board

@@ -5,6 +5,7 @@ extension Strings {
     var paused: String { pick("暂停", "paused") }
     var ended: String { pick("回放结束", "replay ended") }
     var operatorLabel: String { pick("值班员", "operator") }
+    var storeUnreachable: String { pick("存储不可达 · 重连中", "STORE UNREACHABLE · reconnecting") }
     var openLabel: String { pick("未结", "open") }
     var hint: String { pick("? 帮助  : 命令  / 筛选  Tab 切换窗格  q 退出", "? help  : command  / filter  Tab pane  q quit") }
     var helpTitle: String { pick("帮助 — 按键", "Help — keys") }

@@ -1,7 +1,7 @@
 import Foundation
 import WatchfloorCore
 
-/// The top line: LIVE or TRAINING (with speed), the (scenario) clock, the operator, counts of
+/// The top line: LIVE or TRAINING (with speed), whether the store is out of reach, the (scenario) clock, the operator, counts of
 /// open incidents by level, and the active filter. Always visible, whatever the layout.
 public struct StatusBar: Widget {
     public init() {}
@@ -25,6 +25,9 @@ public struct StatusBar: Widget {
             bannerStyle = Style(.training, bold: true)
         }
         x += canvas.put(banner, x: x, y: rect.y, style: bannerStyle, limit: rect.maxX - x) + 1
+        if model.storeTrouble != nil {
+            x += canvas.put(" \(s.storeUnreachable) ", x: x, y: rect.y, style: Style(.bad, bold: true), limit: rect.maxX - x) + 1
+        }
         let clock = (model.clock ?? model.board.clock).map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
         x += canvas.put(clock, x: x, y: rect.y, style: Style(bold: true), limit: rect.maxX - x) + 2
         x += canvas.put("\(s.operatorLabel) \(InertText.clean(model.operatorID))", x: x, y: rect.y, style: .muted, limit: rect.maxX - x) + 2

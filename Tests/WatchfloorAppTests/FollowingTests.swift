@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// Consoles and `log cat --follow` on one store see what others commit to it: on PostgreSQL
+/// as soon as the store notifies them, also across a server restart; on SQLite by looking.
+@Suite("Following a shared store")
+struct FollowingTests {
+    /// How many rows of an English board show their incident acknowledged (the rows do not
+    /// show incident ids; the replayed boards start with none acknowledged).
+    static func acknowledged(_ screen: [String]) -> Int {
+        screen.filter { $0.contains(" ack'd ") }.count
+    }
+
+    /// The lines of a file, each a whole line (a line still being written is left out).
+    static func lines(_ url: URL) -> [Substring] {
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let whole = text.hasSuffix("\n") ? text : String(text[..<(text.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex)])
+        return whole.split(separator: "\n")
+    }
+
+    /// Waits until `condition` holds for the file's lines; a guard against hangs, not a timing.
+    @discardableResult
+    static func waitForLines(_ url: URL, _ what: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+                             _ condition: ([Substring]) -> Bool) -> [Substring] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var lines = Self.lines(url)
+        while !condition(lines) && Date() < deadline {
+            usleep(50_000)
+            lines = Self.lines(url)
+        }
+        lines = Self.lines(url)
+        if !condition(lines) { Issue.record("\(url.lastPathComponent) never held \(what); it has \(lines.count) lines", sourceLocation: sourceLocation) }
+        return lines
+    }
+
+    static func quit(_ tmux: TmuxScreen) throws {
+        try tmux.send("q")
+        try tmux.send("q")
+        try tmux.waitForText("[exited 0]")
+    }
+
+    @Test("two consoles on one PostgreSQL board: a command typed on one appears on the other")
+    func twoConsoles() async throws {
+        let scratch = try Scratch()
+        let db = try ScratchPostgres()
+        try await Watchfloor.succeed(["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", db.url],
+                                     in: scratch.url, stdout: scratch.path("replay.log"))
+        let first = try TmuxScreen(["run", "--store", db.url, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
+        let second = try TmuxScreen(["run", "--store", db.url, "--operator", "duty2", "--lang", "en"], width: 120, height: 40, in: scratch)
+        for tmux in [first, second] { try tmux.waitFor("the board") { TmuxScreen.incidentCount($0) == 14 } }
+        #expect(Self.acknowledged(try second.capture()) == 0)
+
+        try first.send(":")
+        try first.type("ack SD-0002")
+        try first.send("Enter")
+        try first.waitForText("accepted: ack SD-0002")
+        try second.waitFor("SD-0002 acknowledged by the other console") { Self.acknowledged($0) == 1 }
+
+        // And the other way, a command the second console is told about by the first's commit.
+        try second.send(":")
+        try second.type("ack SD-0003")
+        try second.send("Enter")
+        try second.waitForText("accepted: ack SD-0003")
+        try first.waitFor("SD-0003 acknowledged by the other console") { Self.acknowledged($0) == 2 }
+        try Self.quit(first)
+        try Self.quit(second)
+        let verify = try await Watchfloor.run(["log", "verify", "--store", db.url], in: scratch.url)
+        #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+    }
+
+    @Test("log cat --follow prints the log, then what another process commits, each entry once, until SIGTERM", arguments: ["sqlite", "postgres"])
+    func logCatFollow(kind: String) async throws {
+        let scratch = try Scratch()
+        let db = kind == "postgres" ? try ScratchPostgres() : nil
+        let store: String
+        if let db {
+            store = db.url
+            try await Watchfloor.succeed(["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless", "--speed", "max", "--store", store],
+                                         in: scratch.url, stdout: scratch.path("replay.log"))
+        } else {
+            store = try await Watchfloor.replayedStore(scratch, scenario: "zibo-chemical-fire", file: "z.db")
+        }
+        let replayed = Self.lines(scratch.path("replay.log")).count
+        #expect(replayed > 10)
+        let archive = scratch.path("archive.jsonl")
+        let follower = try BackgroundWatchfloor(["log", "cat", "--store", store, "--follow"], in: scratch, stdout: archive)
+        defer { follower.kill() }
+        Self.waitForLines(archive, "the replayed log") { $0.count == replayed }
+
+        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "t", "ack", "SD-0001"], in: scratch.url)
+        Self.waitForLines(archive, "the ack") { $0.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains("SD-0001") } }
+        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "t", "note", "SD-0001", "followed"], in: scratch.url)
+        Self.waitForLines(archive, "the note") { $0.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains("followed") } }
+
+        #expect(follower.terminate() == 0, "\(follower.stderr)")
+        let whole = try await Watchfloor.succeed(["log", "cat", "--store", store], in: scratch.url).stdoutText
+        #expect(try String(contentsOf: archive, encoding: .utf8) == whole, "the followed log is the store's log, each entry once, in order")
+        let verify = try await Watchfloor.run(["log", "verify", archive.path], in: scratch.url)
+        #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+    }
+
+    @Test("log cat --follow ends when the reader of its stdout goes away, though nothing more is committed")
+    func logCatFollowEndsWithItsReader() async throws {
+        let scratch = try Scratch()
+        let store = try await Watchfloor.replayedStore(scratch, scenario: "zibo-chemical-fire", file: "z.db")
+        let follower = Process()
+        follower.executableURL = Watchfloor.binary
+        follower.arguments = ["log", "cat", "--store", store, "--follow"]
+        follower.environment = ProcessInfo.processInfo.environment.merging(["WATCHFLOOR_HOME": Watchfloor.packageRoot.path]) { $1 }
+        let pipe = Pipe()
+        follower.standardOutput = pipe
+        follower.standardError = FileHandle.nullDevice
+        try follower.run()
+        defer { if follower.isRunning { kill(follower.processIdentifier, SIGKILL) } }
+        // A reader that takes the first line and goes, as `head -n 1` would.
+        var first = Data()
+        while !first.contains(0x0A) {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            first.append(chunk)
+        }
+        #expect(first.contains(0x0A), "the follower printed the log")
+        try pipe.fileHandleForReading.close()
+        let deadline = Date().addingTimeInterval(30)
+        while follower.isRunning && Date() < deadline { usleep(20_000) }
+        #expect(!follower.isRunning, "the follower noticed its reader was gone")
+        if !follower.isRunning { #expect(follower.terminationStatus == 0) }
+    }
+
+    @Test("PostgreSQL restarted under a running console and a follower: what is committed after it appears on both, nothing lost")
+    func serverRestart() async throws {
+        let scratch = try Scratch()
+        let server = try OwnPostgresServer()
+        try await Watchfloor.succeed(["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", server.url],
+                                     in: scratch.url, stdout: scratch.path("replay.log"))
+        let replayed = Self.lines(scratch.path("replay.log")).count
+        let archive = scratch.path("archive.jsonl")
+        let follower = try BackgroundWatchfloor(["log", "cat", "--store", server.url, "--follow"], in: scratch, stdout: archive)
+        defer { follower.kill() }
+        let console = try TmuxScreen(["run", "--store", server.url, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
+        try console.waitFor("the board") { TmuxScreen.incidentCount($0) == 14 }
+        #expect(Self.acknowledged(try console.capture()) == 0)
+        Self.waitForLines(archive, "the replayed log") { $0.count == replayed }
+
+        try server.restart()
+        try await Watchfloor.succeed(["exec", "--store", server.url, "--operator", "t", "ack", "SD-0002"], in: scratch.url)
+        try console.waitFor("the ack committed after the restart") { Self.acknowledged($0) == 1 }
+        // The console's own commands reach the restarted server too.
+        try console.send(":")
+        try console.type("ack SD-0003")
+        try console.send("Enter")
+        try console.waitForText("accepted: ack SD-0003")
+        Self.waitForLines(archive, "both acks") { lines in
+            ["SD-0002", "SD-0003"].allSatisfy { id in lines.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains(id) } }
+        }
+        #expect(!(try console.capture().contains { $0.contains("STORE UNREACHABLE") }), "the console says nothing of the restart once it is over")
+        try Self.quit(console)
+
+        #expect(follower.terminate() == 0, "\(follower.stderr)")
+        // It heard of the restart and listened again, not merely read on its safety net.
+        #expect(follower.stderr.contains("the store cannot be reached"), "\(follower.stderr)")
+        #expect(follower.stderr.contains("the store is back"), "\(follower.stderr)")
+        let whole = try await Watchfloor.succeed(["log", "cat", "--store", server.url], in: scratch.url).stdoutText
+        #expect(try String(contentsOf: archive, encoding: .utf8) == whole, "the follower printed every entry once, in order, across the restart")
+        let verify = try await Watchfloor.run(["log", "verify", "--store", server.url], in: scratch.url)
+        #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
+    }
+}
