@@ -47,7 +47,7 @@ struct FollowingTests {
                                      in: scratch.url, stdout: scratch.path("replay.log"))
         let first = try TmuxScreen(["run", "--store", db.url, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
         let second = try TmuxScreen(["run", "--store", db.url, "--operator", "duty2", "--lang", "en"], width: 120, height: 40, in: scratch)
-        for tmux in [first, second] { try tmux.waitFor("the board") { TmuxScreen.incidentCount($0) == 14 } }
+        for tmux in [first, second] { try tmux.waitFor("the board") { TmuxScreen.incidentCount($0) == 16 } }
         #expect(Self.acknowledged(try second.capture()) == 0)
 
         try first.send(":")
@@ -138,7 +138,7 @@ struct FollowingTests {
         let follower = try BackgroundWatchfloor(["log", "cat", "--store", server.url, "--follow"], in: scratch, stdout: archive)
         defer { follower.kill() }
         let console = try TmuxScreen(["run", "--store", server.url, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
-        try console.waitFor("the board") { TmuxScreen.incidentCount($0) == 14 }
+        try console.waitFor("the board") { TmuxScreen.incidentCount($0) == 16 }
         #expect(Self.acknowledged(try console.capture()) == 0)
         Self.waitForLines(archive, "the replayed log") { $0.count == replayed }
 

@@ -108,7 +108,7 @@ struct WidgetGoldenTests {
     func statusBarStoreUnreachable() {
         var model = WidgetFixture.model(Self.board, language: .en, mode: .live)
         model.storeTrouble = "lost the connection to the PostgreSQL server at 127.0.0.1:5432"
-        #expect(WidgetFixture.draw(StatusBar(), model, width: 120, height: 1) == [" LIVE   STORE UNREACHABLE · reconnecting  2026-07-15 17:29:00  operator duty1  I:0 II:0 III:2 IV:6 open 8"])
+        #expect(WidgetFixture.draw(StatusBar(), model, width: 120, height: 1) == [" LIVE   STORE UNREACHABLE · reconnecting  2026-07-15 17:29:00  operator duty1  I:0 II:0 III:2 IV:7 open 9"])
     }
 
     @Test("help is drawn from the keymap it is given")
