@@ -104,6 +104,19 @@ struct WidgetGoldenTests {
         #expect(WidgetFixture.draw(StatusBar(), WidgetFixture.model(Self.board, language: .en, mode: .live), width: 100, height: 1) == [" LIVE  2026-07-15 17:29:00  operator duty1  I:0 II:0 III:2 IV:7 open 9"])
     }
 
+    @Test("at 80 columns with a jurisdiction the date gives way, and the counts stay whole")
+    func statusBarNarrow() {
+        var model = WidgetFixture.model(Self.board, language: .en, mode: .live)
+        model.jurisdiction = Jurisdiction(adcode: "370102")
+        model.jurisdictionName = "历下区"
+        let line = WidgetFixture.draw(StatusBar(), model, width: 80, height: 1).first
+        #expect(line?.hasPrefix(" LIVE  17:29:00  operator duty1  area 历下区  I:0 ") == true, "\(line ?? "")")
+        #expect(line?.contains(" open ") == true && line?.trimmingCharacters(in: .whitespaces).last?.isNumber == true, "the open count is whole: \(line ?? "")")
+        // With room, the date stays.
+        let wide = WidgetFixture.draw(StatusBar(), model, width: 120, height: 1).first ?? ""
+        #expect(wide.hasPrefix(" LIVE  2026-07-15 17:29:00  operator duty1  area 历下区"), "\(wide)")
+    }
+
     @Test("the status bar says when the store is out of reach, and the rest stays")
     func statusBarStoreUnreachable() {
         var model = WidgetFixture.model(Self.board, language: .en, mode: .live)

@@ -28,19 +28,24 @@ public struct StatusBar: Widget {
         if model.storeTrouble != nil {
             x += canvas.put(" \(s.storeUnreachable) ", x: x, y: rect.y, style: Style(.bad, bold: true), limit: rect.maxX - x) + 1
         }
-        let clock = (model.clock ?? model.board.clock).map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
-        x += canvas.put(clock, x: x, y: rect.y, style: Style(bold: true), limit: rect.maxX - x) + 2
-        x += canvas.put("\(s.operatorLabel) \(InertText.clean(model.operatorID))", x: x, y: rect.y, style: .muted, limit: rect.maxX - x) + 2
-        if let name = model.jurisdictionName {
-            x += canvas.put("\(s.jurisdictionLabel) \(name)", x: x, y: rect.y, style: Style(.accent, bold: true), limit: rect.maxX - x) + 2
-        }
         let counts = OpenCounts(model.board.incidents, within: model.jurisdiction)
-        for level in Level.allCases {
-            let text = "\(level.rawValue):\(counts[level])"
+        let tallies = Level.allCases.map { "\($0.rawValue):\(counts[$0])" }
+        let open = "\(s.openLabel) \(counts.total)"
+        let area = model.jurisdictionName.map { "\(s.jurisdictionLabel) \($0)" }
+        let who = "\(s.operatorLabel) \(InertText.clean(model.operatorID))"
+        var clock = (model.clock ?? model.board.clock).map { String($0.rfc3339.prefix(19)).replacingOccurrences(of: "T", with: " ") } ?? "—"
+        // On a narrow screen the date goes first, so that the counts stay whole.
+        let rest = ([who, open] + [area].compactMap { $0 }).map { DisplayWidth.of($0) + 2 }.reduce(0, +) + tallies.map { $0.count + 1 }.reduce(0, +)
+        if rect.maxX - x < DisplayWidth.of(clock) + 2 + rest, clock.count == 19 { clock = String(clock.suffix(8)) }
+        x += canvas.put(clock, x: x, y: rect.y, style: Style(bold: true), limit: rect.maxX - x) + 2
+        x += canvas.put(who, x: x, y: rect.y, style: .muted, limit: rect.maxX - x) + 2
+        if let area {
+            x += canvas.put(area, x: x, y: rect.y, style: Style(.accent, bold: true), limit: rect.maxX - x) + 2
+        }
+        for (level, text) in zip(Level.allCases, tallies) {
             x += canvas.put(text, x: x, y: rect.y, style: LevelMark.style(level), limit: rect.maxX - x) + 1
         }
-        let open = counts.total
-        x += canvas.put("\(s.openLabel) \(open)", x: x, y: rect.y, style: .plain, limit: rect.maxX - x) + 2
+        x += canvas.put(open, x: x, y: rect.y, style: .plain, limit: rect.maxX - x) + 2
         if let text = model.filterText, !text.isEmpty {
             canvas.put("\(s.filterLabel): \(text)", x: x, y: rect.y, style: Style(.accent), limit: rect.maxX - x)
         }
