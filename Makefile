@@ -39,7 +39,8 @@ test: deps
 # cost of one report with 1k and 100k open incidents, the cost of one frame of the default
 # layout at 200×60 with 10,000 open incidents, the board in a real pseudo-terminal
 # (keystroke latency, bytes per change), a command's commit latency, and live ingest from
-# `feed serve` over loopback TCP with one feed and with six.
+# `feed serve` over loopback TCP with one feed and with six, and how soon a command committed on
+# one console reaches a follower of the same store (PostgreSQL LISTEN/NOTIFY, SQLite polling).
 bench: deps
 	$(SWIFT) build -c release
 	bash scripts/bench-replay.sh $(RELEASE_BIN)
@@ -48,6 +49,7 @@ bench: deps
 	python3 scripts/bench-terminal.py $(RELEASE_BIN)
 	.build/release/commit-latency demo-data
 	python3 scripts/bench-ingest.py $(RELEASE_BIN)
+	python3 scripts/bench-follow.py $(RELEASE_BIN)
 
 # Fuzzing, never a test: each decoder (CloudEvents lines, CAP documents) under libFuzzer with
 # AddressSanitizer for FUZZ_RUNS inputs, seeded from demo-data/scenarios and the CAP
