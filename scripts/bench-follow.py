@@ -14,7 +14,8 @@ ends when the follower's line for that command arrives here ("follower"), or whe
 first byte of its next frame ("console B": B is otherwise idle, so that frame is the change
 arriving). Both ends are this process's monotonic clock; no two clocks are compared.
 
-PostgreSQL is a throwaway server of the benchmark's own (scripts/test-postgres.sh start),
+PostgreSQL is a throwaway server of the benchmark's own (scripts/test-postgres.sh start --durable: fsync and
+synchronous_commit on, as a real server's),
 stopped however the benchmark ends. Target: p99 <= 200 ms on loopback, console to console.
 
 Usage: scripts/bench-follow.py [BINARY] [COMMANDS]
@@ -47,7 +48,7 @@ def terminated(signum, frame):
 
 
 def start_server():
-    out = subprocess.run(["bash", SCRIPT, "start"], check=True, stdout=subprocess.PIPE, text=True).stdout
+    out = subprocess.run(["bash", SCRIPT, "start", "--durable"], check=True, stdout=subprocess.PIPE, text=True).stdout
     env = {}
     for line in out.splitlines():
         name, _, value = line.removeprefix("export ").partition("=")
