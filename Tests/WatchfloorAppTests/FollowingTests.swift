@@ -43,8 +43,7 @@ struct FollowingTests {
     func twoConsoles() async throws {
         let scratch = try Scratch()
         let db = try ScratchPostgres()
-        try await Watchfloor.succeed(["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", db.url],
-                                     in: scratch.url, stdout: scratch.path("replay.log"))
+        try await Watchfloor.replayedStore(scratch, at: db.url)
         let first = try TmuxScreen(["run", "--store", db.url, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
         let second = try TmuxScreen(["run", "--store", db.url, "--operator", "duty2", "--lang", "en"], width: 120, height: 40, in: scratch)
         for tmux in [first, second] { try tmux.waitFor("the board") { TmuxScreen.incidentCount($0) == 16 } }
@@ -72,14 +71,7 @@ struct FollowingTests {
     func logCatFollow(kind: String) async throws {
         let scratch = try Scratch()
         let db = kind == "postgres" ? try ScratchPostgres() : nil
-        let store: String
-        if let db {
-            store = db.url
-            try await Watchfloor.succeed(["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless", "--speed", "max", "--store", store],
-                                         in: scratch.url, stdout: scratch.path("replay.log"))
-        } else {
-            store = try await Watchfloor.replayedStore(scratch, scenario: "zibo-chemical-fire", file: "z.db")
-        }
+        let store = try await Watchfloor.replayedStore(scratch, scenario: "zibo-chemical-fire", file: "z.db", at: db?.url)
         let replayed = Self.lines(scratch.path("replay.log")).count
         #expect(replayed > 10)
         let archive = scratch.path("archive.jsonl")
@@ -131,8 +123,7 @@ struct FollowingTests {
     func serverRestart() async throws {
         let scratch = try Scratch()
         let server = try OwnPostgresServer()
-        try await Watchfloor.succeed(["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", server.url],
-                                     in: scratch.url, stdout: scratch.path("replay.log"))
+        try await Watchfloor.replayedStore(scratch, at: server.url)
         let replayed = Self.lines(scratch.path("replay.log")).count
         let archive = scratch.path("archive.jsonl")
         let follower = try BackgroundWatchfloor(["log", "cat", "--store", server.url, "--follow"], in: scratch, stdout: archive)

@@ -36,12 +36,8 @@ struct KillTests {
     @Test("every accepted dispatch survives, the chain verifies and no key appears twice, after each of a dozen kills")
     func killDuringDispatches() async throws {
         let dir = try Scratch()
-        let store = dir.path("jinan.db").path
-        try await Watchfloor.succeed(
-            ["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", store],
-            in: dir.url, stdout: dir.path("replay.log")
-        )
-        // SD-0015 is a fire: fire, emergency and police units may go.
+        let store = try await Watchfloor.replayedStore(dir)
+        // SD-0017 is a fire: fire, emergency and police units may go.
         let board = try #require(JSONLines.object(try await Watchfloor.succeed(["board", "--store", store, "--json"], in: dir.url).stdout))
         let units = board.array("units")
             .filter { ["fire", "emergency", "police"].contains($0.string("agency") ?? "") && $0.string("status") == "available" }
@@ -51,7 +47,7 @@ struct KillTests {
         var random = SeededRandom(seed: 20_260_715)
         var accepted: [String] = []
         for unit in units {
-            let run = try await runAndKill(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015", unit],
+            let run = try await runAndKill(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0017", unit],
                                            in: dir, after: random.below(900))
             if run.stdout.hasPrefix("accepted:") { accepted.append(unit) }
 
@@ -89,7 +85,7 @@ struct KillTests {
         // suite ran PostgreSQL and tmux tests beside it).
         for (round, delay) in [random.below(300), random.below(300), 1_500].enumerated() {
             let units = Array(fireUnits[(round * 4)..<(round * 4 + 4)])
-            let dispatched = try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015"] + units, in: dir.url)
+            let dispatched = try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0017"] + units, in: dir.url)
             let orders = Set(dispatched.stdoutText.matches(of: /ORD-\d+/).map { String($0.output) })
             try #require(orders.count == 4, "\(dispatched.stdoutText)")
 

@@ -18,11 +18,7 @@ struct SharedBoardRaceTests {
         case .postgres:
             let database = try ScratchPostgres()
             keep.append(database)
-            try await Watchfloor.succeed(
-                ["replay", Watchfloor.scenario("jinan-rainstorm").path, "--headless", "--speed", "max", "--store", database.url],
-                in: dir.url, stdout: dir.path("replay.log")
-            )
-            return database.url
+            return try await Watchfloor.replayedStore(dir, at: database.url)
         }
     }
 

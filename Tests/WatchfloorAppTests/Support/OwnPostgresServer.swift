@@ -29,34 +29,14 @@ final class OwnPostgresServer: @unchecked Sendable {
         _ = try? Self.script(["stop", directory])
     }
 
-    /// Runs the script and waits for it with `waitpid`, its stdout in a file. Not `Process`
-    /// with a pipe: the server the script starts would inherit the pipe and hold it open, so the
-    /// read would never end; nor the test runner's blocked signals, which the server must hear.
+    /// Runs the script to its end and returns its stdout (`Spawn`: the server it starts must
+    /// neither hold the test's descriptors nor inherit its blocked signals).
     @discardableResult
     private static func script(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("test-postgres-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: output) }
         let argv = ["/bin/bash", Watchfloor.packageRoot.appendingPathComponent("scripts/test-postgres.sh").path] + arguments
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { for a in cArgs { free(a) } }
-        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let status = try Spawn.run(argv, stdout: output)
         // WEXITSTATUS: the exit code is in the second byte of the status.
         let exitCode = (status >> 8) & 0xFF
         guard status & 0x7F == 0, exitCode == 0 else { throw ScriptFailed(arguments: arguments, status: status & 0x7F == 0 ? exitCode : 128 + (status & 0x7F)) }

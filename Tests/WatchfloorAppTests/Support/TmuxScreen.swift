@@ -90,36 +90,14 @@ final class TmuxScreen: @unchecked Sendable {
         try waitFor("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
     }
 
-    /// Runs a tmux client and waits for it with `waitpid`. Foundation's `Process` cannot be
-    /// used here: the tmux server a client forks inherits the descriptors Process watches,
-    /// so Process never sees the client exit.
+    /// Runs a tmux client to its end (`Spawn`: the tmux server it forks must neither hold the
+    /// test's descriptors nor inherit its blocked signals).
     @discardableResult
     private func tmuxRun(_ arguments: [String], capture: Bool = true) throws -> String {
         let output = directory.appendingPathComponent(".tmux-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let argv = [Self.tmuxPath ?? "/usr/bin/tmux", "-L", socket] + arguments
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // The test runner's threads block signals; a tmux server (and the board it starts)
-        // must not inherit that, or it never hears of a resize.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { for a in cArgs { free(a) } }
-        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        try Spawn.run(argv, stdout: capture ? output : nil)
         return capture ? (try? String(contentsOf: output, encoding: .utf8)) ?? "" : ""
     }
 

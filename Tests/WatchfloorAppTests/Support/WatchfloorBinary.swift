@@ -20,9 +20,13 @@ enum Watchfloor {
         packageRoot.appendingPathComponent("demo-data/scenarios/\(name).jsonl")
     }
 
-    /// A store holding a scenario (the Jinan rainstorm unless named), replayed as training.
-    static func replayedStore(_ dir: Scratch, scenario name: String = "jinan-rainstorm", file: String = "jinan.db") async throws -> String {
-        let store = dir.path(file).path
+    /// A store holding a scenario (the Jinan rainstorm unless named), replayed as training: the
+    /// file `file` in `dir`, or the store `location` names (a PostgreSQL database). The log the
+    /// replay printed is in `replay.log`.
+    @discardableResult
+    static func replayedStore(_ dir: Scratch, scenario name: String = "jinan-rainstorm", file: String = "jinan.db",
+                              at location: String? = nil) async throws -> String {
+        let store = location ?? dir.path(file).path
         try await succeed(
             ["replay", scenario(name).path, "--headless", "--speed", "max", "--store", store],
             in: dir.url, stdout: dir.path("replay.log")
