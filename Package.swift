@@ -68,6 +68,12 @@ let package = Package(
             dependencies: ["WatchfloorCore", "WatchfloorStore"],
             path: "Benchmarks/CommitLatency"
         ),
+        // `make bench`: SQLite alone storing a replay's log rows, the floor of the replay's speed.
+        .executableTarget(
+            name: "sqlite-floor",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")],
+            path: "Benchmarks/SQLiteFloor"
+        ),
         .testTarget(name: "WatchfloorCoreTests", dependencies: ["WatchfloorCore"]),
         .testTarget(name: "WatchfloorFeedsTests", dependencies: ["WatchfloorFeeds", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
