@@ -34,7 +34,7 @@ extension Session {
         // loop trying. Its return asks for the read that covers the gap.
         if news.lost == nil, catchUpOwed, wall >= nextCatchUp {
             do throws(AppError) {
-                try catchUp(store)
+                if boardUnconfirmed { try reloadBoard(store) } else { try catchUp(store) }
                 catchUpOwed = false
                 readTrouble = nil
             } catch {
@@ -53,6 +53,28 @@ extension Session {
     /// How long the loop may wait for a key and still follow promptly.
     var followInterval: Double? {
         logWatch?.lookInterval
+    }
+
+    /// A commit of feed or replay lines broke off with the connection (`readFeeds`, `advance`):
+    /// until the board is read again from the store, the console shows the store as out of
+    /// reach and neither folds nor commits anything; the lines wait and go in after.
+    func unconfirmBoard(wall: Double) {
+        boardUnconfirmed = true
+        catchUpOwed = true
+        readTrouble = strings.pick("提交时与存储的连接中断", "the connection to the store broke while committing")
+        storeTrouble = readTrouble
+        nextCatchUp = wall + Self.readRetrySeconds
+        dirty = true
+    }
+
+    /// The board as the store has it, read from its first entry: what this console folded but
+    /// the store may not have taken is gone, and the feeds' lines are folded again on it.
+    private func reloadBoard(_ store: any DispatchStore) throws(AppError) {
+        var confirmed = Intake(board: reference.emptyBoard(), chain: LogChain(), correlator: reference.correlator(), exercise: intake.exercise)
+        _ = try SharedStore.catchUp(store, intake: &confirmed)
+        intake = confirmed
+        boardUnconfirmed = false
+        invalidateRows()
     }
 
     /// A board command cannot be committed now: the store is out of reach. Nothing of it is

@@ -42,6 +42,9 @@ final class Session {
     var readTrouble: String?
     /// Why the store cannot be reached now; the status bar says so while it is set.
     var storeTrouble: String?
+    /// A commit of feed or replay lines broke off with the connection, so the board may show
+    /// what the store never took: it is read again whole before anything more is folded.
+    var boardUnconfirmed = false
     /// An observer's commands are refused (and logged).
     var role = Role.operator
     /// A dispatch suggested by `:dispatch INC`, waiting for `y`.
@@ -75,12 +78,22 @@ final class Session {
     // MARK: - Feeds
 
     /// Plays the replay's lines that are due, for at most `budget` seconds so that keys and
-    /// frames are never starved, and hands what they sealed to the commit thread.
+    /// frames are never starved, and hands what they sealed to the commit thread. While a
+    /// shared store is out of reach the lines wait, and the exercise catches up once it is back.
     func advance(wall: Double, budget: Double = 0.02) throws(AppError) {
         guard let tape, !tape.ended else { return }
         if !replayClock.started, let first = tape.firstTime { replayClock.start(at: first, wall: wall) }
-        guard let now = replayClock.scenarioTime(wall: wall) else { return }
-        try play(until: now, deadline: wall + budget)
+        guard let now = replayClock.scenarioTime(wall: wall), storeTrouble == nil, !boardUnconfirmed else { return }
+        // The tape moves on only when its lines are committed (`play`); what the feeds pane
+        // counted goes back with the board when they are not.
+        let heard = activity
+        do throws(AppError) {
+            try play(until: now, deadline: wall + budget)
+        } catch {
+            guard error.storeUnreachable else { throw error }
+            activity = heard
+            unconfirmBoard(wall: wall)
+        }
     }
 
     /// Folds and commits the tape's lines due by scenario time `now`, in one transaction,
