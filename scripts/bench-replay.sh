@@ -30,7 +30,7 @@ measure() {
   cat "$out/time.txt"
 }
 
-jq_total=0; wf_total=0; wf_peak=0; bare_total=0; schema_total=0
+jq_total=0; wf_total=0; wf_peak=0; bare_total=0; schema_total=0; unsynced_total=0
 for i in $(seq 1 "$rounds"); do
   read -r jq_s jq_kb < <(measure jq -c .data "$day")
   rm -f "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
@@ -39,17 +39,20 @@ for i in $(seq 1 "$rounds"); do
     "$i" "$jq_s" "$(echo "$events / $jq_s" | bc -l)" "$wf_s" "$(echo "$events / $wf_s" | bc -l)" "$((wf_kb / 1024))"
   read -r _ bare_s rows < <(grep '^bare ' <("$floor_bin" "$out/bench.db" | tee "$out/floor.txt"))
   read -r _ schema_s _ < <(grep '^schema ' "$out/floor.txt")
-  printf '         SQLite alone storing its %d rows: (seq, line) %.2f s | the store'"'"'s schema %.2f s\n' "$rows" "$bare_s" "$schema_s"
+  read -r _ unsynced_s _ < <(grep '^unsynced ' "$out/floor.txt")
+  printf '         SQLite alone storing its %d rows: (seq, line) %.2f s | the store'"'"'s schema %.2f s | (seq, line) unsynced %.2f s\n' \
+    "$rows" "$bare_s" "$schema_s" "$unsynced_s"
   jq_total=$(echo "$jq_total + $jq_s" | bc -l); wf_total=$(echo "$wf_total + $wf_s" | bc -l)
   bare_total=$(echo "$bare_total + $bare_s" | bc -l); schema_total=$(echo "$schema_total + $schema_s" | bc -l)
+  unsynced_total=$(echo "$unsynced_total + $unsynced_s" | bc -l)
   [ "$wf_kb" -gt "$wf_peak" ] && wf_peak=$wf_kb
 done
 jq_rate=$(echo "$events * $rounds / $jq_total" | bc -l)
 wf_rate=$(echo "$events * $rounds / $wf_total" | bc -l)
 printf '\nreplay --speed max --store: %.0f events/s; jq -c .data: %.0f events/s; ratio %.2fx (target >= 2x)\n' \
   "$wf_rate" "$jq_rate" "$(echo "$wf_rate / $jq_rate" | bc -l)"
-for floor in "bare:(seq, line) only" "schema:the store's own schema"; do
-  total=$bare_total; [ "${floor%%:*}" = schema ] && total=$schema_total
+for floor in "bare:(seq, line) only" "schema:the store's own schema" "unsynced:(seq, line) with synchronous=OFF (not durable)"; do
+  case ${floor%%:*} in bare) total=$bare_total ;; schema) total=$schema_total ;; unsynced) total=$unsynced_total ;; esac
   rate=$(echo "$events * $rounds / $total" | bc -l)
   printf 'floor, SQLite alone storing the log rows, %s: %.0f events/s, ratio %.2fx jq\n' "${floor#*:}" "$rate" "$(echo "$rate / $jq_rate" | bc -l)"
 done

@@ -7,10 +7,11 @@ import GRDBSQLite
 // a replay just wrote and inserts them again into fresh files, with the store's pragmas and
 // its 4096-entry transactions, through SQLite's C API with nothing else running:
 //   - `bare`: only (seq, line) — the least any store of this log must write;
-//   - `store schema`: the store's own log_entry table, CHECKs and chain trigger included.
+//   - `schema`: the store's own log_entry table, CHECKs and chain trigger included.
 // Both are floors for `watchfloor replay --store`: it does all this and the rest besides.
+//   - `unsynced`: `bare` with synchronous=OFF — what even giving up durability would leave.
 //
-// Usage: sqlite-floor STORE.db   (prints "bare SECONDS ROWS" and "schema SECONDS ROWS")
+// Usage: sqlite-floor STORE.db   (prints "NAME SECONDS ROWS" for bare, schema and unsynced)
 
 let arguments = CommandLine.arguments
 guard arguments.count == 2 else {
@@ -72,13 +73,13 @@ func milliseconds() -> Double {
 
 /// Inserts every row into a fresh file beside the store; returns the seconds from open to close
 /// (closing checkpoints the WAL, as the replay's close does).
-func insertAll(_ rows: [Row], bytes: UnsafeBufferPointer<UInt8>, schema: [String], bare: Bool, into path: String) -> Double {
+func insertAll(_ rows: [Row], bytes: UnsafeBufferPointer<UInt8>, schema: [String], bare: Bool, synchronous: String, into path: String) -> Double {
     for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     let start = milliseconds()
     var db: OpaquePointer?
     check(sqlite3_open(path, &db), db, "open \(path)")
     execute(db, "PRAGMA page_size = 16384")
-    execute(db, "PRAGMA synchronous = FULL")
+    execute(db, "PRAGMA synchronous = \(synchronous)")
     execute(db, "PRAGMA journal_mode = WAL")
     if bare {
         execute(db, "CREATE TABLE log_entry (seq INTEGER PRIMARY KEY, line BLOB NOT NULL)")
@@ -127,8 +128,8 @@ guard !rows.isEmpty, !schema.isEmpty else {
 }
 let scratch = arguments[1] + ".floor"
 bytes.withUnsafeBufferPointer { bytes in
-    for (name, bare) in [("bare", true), ("schema", false)] {
-        let seconds = insertAll(rows, bytes: bytes, schema: schema, bare: bare, into: scratch)
+    for (name, bare, synchronous) in [("bare", true, "FULL"), ("schema", false, "FULL"), ("unsynced", true, "OFF")] {
+        let seconds = insertAll(rows, bytes: bytes, schema: schema, bare: bare, synchronous: synchronous, into: scratch)
         print("\(name) \(String(format: "%.3f", seconds)) \(rows.count)")
     }
 }
