@@ -39,6 +39,14 @@ struct FeedIntake {
         return sealed
     }
 
+    /// One turn of a reader of live feeds (`ingest`, a console's `--feed`): `events` folded,
+    /// then, when a tick is due, the feeds silent past their interval marked stale.
+    mutating func turn(_ events: [FeedHub.Event], tick: Bool, into intake: inout Intake, wall: Double) -> [SealedEntry] {
+        var sealed = fold(events, into: &intake, wall: wall)
+        if tick { sealed += self.tick(into: &intake, wall: wall) }
+        return sealed
+    }
+
     /// Marks stale the feeds silent past their interval.
     mutating func tick(into intake: inout Intake, wall: Double) -> [SealedEntry] {
         Self.record(health.tick(wall: wall), into: &intake, at: Instant(secondsSince1970: wall))

@@ -66,9 +66,7 @@ struct IngestTerm {
             }
             do throws(AppError) {
                 let committed = try SharedStore.commit(store, intake: &intake) { (intake: inout Intake) -> (entries: [SealedEntry], value: Void) in
-                    var sealed = feeds.fold(events, into: &intake, wall: wall)
-                    if tickDue { sealed += feeds.tick(into: &intake, wall: wall) }
-                    return (sealed, ())
+                    (feeds.turn(events, tick: tickDue, into: &intake, wall: wall), ())
                 }
                 if !committed.entries.isEmpty { try pipeline.submit(sealed: committed.entries) }
             } catch {

@@ -38,8 +38,7 @@ extension Session {
         let sealed: Int
         do throws(AppError) {
             sealed = try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: Int) in
-                var sealed = live.intake.fold(events, into: &intake, wall: now)
-                if tickDue { sealed += live.intake.tick(into: &intake, wall: now) }
+                let sealed = live.intake.turn(events, tick: tickDue, into: &intake, wall: now)
                 return (sealed, sealed.count)
             }
         } catch {
