@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "WatchfloorStoreTests", dependencies: ["WatchfloorStore", "WatchfloorCore"]),
         .testTarget(name: "WatchfloorTerminalTests", dependencies: ["WatchfloorTerminal"]),
         .testTarget(name: "WatchfloorUITests", dependencies: ["WatchfloorUI", "WatchfloorCore"]),
-        .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore", "WatchfloorUI"]),
+        .testTarget(name: "WatchfloorAppTests", dependencies: ["WatchfloorApp", "WatchfloorCore", "WatchfloorStore", "WatchfloorUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

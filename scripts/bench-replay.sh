@@ -37,7 +37,8 @@ for i in $(seq 1 "$rounds"); do
   read -r wf_s wf_kb < <(measure "$bin" replay "$day" --headless --speed max --store "$out/bench.db")
   printf 'round %d: jq %.2f s (%.0f ev/s) | watchfloor %.2f s (%.0f ev/s), peak %d MB\n' \
     "$i" "$jq_s" "$(echo "$events / $jq_s" | bc -l)" "$wf_s" "$(echo "$events / $wf_s" | bc -l)" "$((wf_kb / 1024))"
-  read -r _ bare_s rows < <(grep '^bare ' <("$floor_bin" "$out/bench.db" | tee "$out/floor.txt"))
+  "$floor_bin" "$out/bench.db" > "$out/floor.txt"
+  read -r _ bare_s rows < <(grep '^bare ' "$out/floor.txt")
   read -r _ schema_s _ < <(grep '^schema ' "$out/floor.txt")
   read -r _ unsynced_s _ < <(grep '^unsynced ' "$out/floor.txt")
   printf '         SQLite alone storing its %d rows: (seq, line) %.2f s | the store'"'"'s schema %.2f s | (seq, line) unsynced %.2f s\n' \

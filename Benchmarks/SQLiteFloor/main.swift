@@ -54,9 +54,11 @@ func readRows(_ path: String) -> (rows: [Row], bytes: [UInt8], schema: [String])
     check(sqlite3_prepare_v2(db, "SELECT seq, exercise, at, kind, actor, line, hash, prev FROM log_entry ORDER BY seq", -1, &statement, nil), db, "rows")
     while sqlite3_step(statement) == SQLITE_ROW {
         let texts = (2..<8).map { (column: Int32) -> Range<Int> in
+            // The text first, then its length (SQLite's advice: the length is then of that text).
+            let text = sqlite3_column_text(statement, column)
             let count = Int(sqlite3_column_bytes(statement, column))
             let start = bytes.count
-            if let text = sqlite3_column_text(statement, column) { bytes += UnsafeBufferPointer(start: text, count: count) }
+            if let text { bytes += UnsafeBufferPointer(start: text, count: count) }
             return start..<bytes.count
         }
         rows.append(Row(seq: sqlite3_column_int64(statement, 0), exercise: sqlite3_column_int64(statement, 1), texts: texts))

@@ -32,7 +32,7 @@ enum BoardRebuild {
             entry = try stored.line.withBytes { (b) throws(LogLineError) -> LogEntry in try LogLine.entry(b).1 }
         } catch {
             // Kinds a later version wrote are skipped, not fatal: the board shows what it understands.
-            if error.message.hasPrefix("entries of kind") { return }
+            if error.laterVersion { return }
             throw AppError("the store's entry seq \(stored.seq) cannot be read: \(error) — run `watchfloor log verify --store` to check the store")
         }
         _ = board.apply(entry)

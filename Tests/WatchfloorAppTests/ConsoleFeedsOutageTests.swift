@@ -64,7 +64,7 @@ struct ConsoleFeedsOutageTests {
         try server.restart()
 
         // The generated day holds no bad line: replayed, each of its reports is accepted.
-        try await waitUntil("every report of the day is accepted", seconds: 120) { try await accepted().count >= keys.count }
+        try await waitUntil("every report of the day is accepted", seconds: 180) { try await accepted().count >= keys.count }
         let screen = try console.capture()
         #expect(!screen.contains { $0.contains("[exited") }, "the console is still running: \(screen.joined(separator: "\n"))")
         try console.waitFor("the status bar no longer says the store is out of reach") { !$0.contains { $0.contains("STORE UNREACHABLE") } }

@@ -57,6 +57,9 @@ enum SharedStore {
                 let entry = try stored.line.withBytes { (b) throws(LogLineError) -> LogEntry in try LogLine.entry(b).1 }
                 intake.adopt(entry, seq: stored.seq, hash: stored.hash)
                 applied += 1
+            } catch where error.laterVersion {
+                // What a later version wrote is not on this board, but our next entry links after it.
+                intake.pass(seq: stored.seq, hash: stored.hash)
             } catch {
                 throw AppError("the store's entry seq \(stored.seq) cannot be read: \(error) — run `watchfloor log verify --store` to check it")
             }

@@ -74,7 +74,7 @@ public enum ReportCommand {
         do throws(LogLineError) {
             return try LogLine.entry(bytes).1
         } catch {
-            if error.message.hasPrefix("entries of kind") || error.message.hasPrefix("unknown kind") { return nil }
+            if error.laterVersion { return nil }
             throw AppError("\(place) cannot be read: \(error) — check the log with `watchfloor log verify`")
         }
     }

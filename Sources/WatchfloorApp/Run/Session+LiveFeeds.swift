@@ -29,9 +29,12 @@ extension Session {
     /// feeds back until the board is confirmed from the store again (`Session+Follow`).
     func readFeeds(wall: Double) throws(AppError) {
         guard let live = liveFeeds, storeTrouble == nil, !boardUnconfirmed else { return }
-        let events = live.unsent.isEmpty ? live.hub.take(max: LiveFeeds.perTurn, timeout: 0) : live.unsent
+        let resending = !live.unsent.isEmpty
+        let events = resending ? live.unsent : live.hub.take(max: LiveFeeds.perTurn, timeout: 0)
         let now = Date().timeIntervalSince1970
-        let tickDue = wall - live.lastTick >= 1
+        // Not while resending: the lines still queued in the hub behind those held would make
+        // their feeds look silent.
+        let tickDue = !resending && wall - live.lastTick >= 1
         guard !events.isEmpty || tickDue else { return }
         // The feeds' health counts each line once: restored with the board when a commit fails.
         let confirmedHealth = live.intake
@@ -42,7 +45,8 @@ extension Session {
                 return (sealed, sealed.count)
             }
         } catch {
-            guard error.storeUnreachable else { throw error }
+            // Without a watch nothing would ever read the board again: stop, as before.
+            guard error.storeUnreachable, logWatch != nil else { throw error }
             live.intake = confirmedHealth
             live.unsent = events
             unconfirmBoard(wall: wall)
@@ -53,9 +57,9 @@ extension Session {
         if sealed > 0 || !events.isEmpty || tickDue { invalidateRows() }
     }
 
-    /// Closes the feeds and logs each that was up as down: this console no longer reads it.
-    /// With the store out of reach there is nothing to log them in; the boards that follow
-    /// it then see those feeds go stale.
+    /// Closes the feeds and logs each that was up as down: this console no longer reads it;
+    /// lines held through an outage are committed first. With the store out of reach there is
+    /// nothing to log them in; the boards that follow it then see those feeds go stale.
     func stopFeeds() throws(AppError) {
         guard let live = liveFeeds else { return }
         live.hub.stop()
@@ -66,8 +70,10 @@ extension Session {
         let now = Date().timeIntervalSince1970
         do throws(AppError) {
             _ = try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: Void) in
-                (live.intake.stop(into: &intake, wall: now, reason: "the console reading it was closed"), ())
+                let held = live.intake.turn(live.unsent, tick: false, into: &intake, wall: now)
+                return (held + live.intake.stop(into: &intake, wall: now, reason: "the console reading it was closed"), ())
             }
+            live.unsent = []
         } catch {
             guard error.storeUnreachable else { throw error }
             noteUnlogged(live, why: error.message)

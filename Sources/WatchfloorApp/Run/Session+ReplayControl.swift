@@ -19,10 +19,20 @@ extension Session {
         case "resume":
             replayClock.setPaused(false, wall: wall)
             answer(.accepted, "resume")
-        case "seek":
-            try seek(argument, wall: wall)
-        case "step":
-            try step(wall: wall)
+        case "seek", "step":
+            // Both commit the lines they play: refused, as a board command is, while the
+            // store is out of reach or the board awaits its reload after a broken commit.
+            guard storeTrouble == nil, !boardUnconfirmed else {
+                answer(.rejected, "\(verb): " + strings.pick("存储不可达（正在重连），恢复后请重新输入", "the store cannot be reached (reconnecting); type it again once it is back"))
+                break
+            }
+            do throws(AppError) {
+                if verb == "seek" { try seek(argument, wall: wall) } else { try step(wall: wall) }
+            } catch {
+                guard error.storeUnreachable, logWatch != nil else { throw error }
+                unconfirmBoard(wall: wall)
+                answer(.rejected, "\(verb): " + strings.pick("提交时与存储的连接中断，回放未移动；恢复后请重新输入", "the connection to the store broke while committing; the replay did not move — type it again once the store is back"))
+            }
         default:
             if argument == "max" {
                 replayClock.setSpeed(nil, wall: wall)

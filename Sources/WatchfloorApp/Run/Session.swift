@@ -90,7 +90,8 @@ final class Session {
         do throws(AppError) {
             try play(until: now, deadline: wall + budget)
         } catch {
-            guard error.storeUnreachable else { throw error }
+            // Without a watch (`run --headless`) nothing would ever read the board again.
+            guard error.storeUnreachable, logWatch != nil else { throw error }
             activity = heard
             unconfirmBoard(wall: wall)
         }
@@ -126,9 +127,10 @@ final class Session {
         }
     }
 
-    /// Seconds until the next replay line is due (nil: nothing is scheduled).
+    /// Seconds until the next replay line is due (nil: nothing is scheduled, or the lines wait
+    /// for the store to be back, which the store's watch says).
     func secondsUntilNextLine(wall: Double) -> Double? {
-        guard let next = tape?.nextTime else { return nil }
+        guard let next = tape?.nextTime, storeTrouble == nil, !boardUnconfirmed else { return nil }
         return replayClock.wait(until: next, wall: wall)
     }
 

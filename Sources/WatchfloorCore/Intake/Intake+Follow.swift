@@ -6,4 +6,10 @@ extension Intake {
         _ = board.apply(entry)
         chain = LogChain(nextSeq: seq + 1, head: hash)
     }
+
+    /// Moves our chain past an entry this version cannot read (a kind a later version wrote):
+    /// the board does not show it, and the next entry we seal still links after it.
+    public mutating func pass(seq: Int64, hash: String) {
+        chain = LogChain(nextSeq: seq + 1, head: hash)
+    }
 }

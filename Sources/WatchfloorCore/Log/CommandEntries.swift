@@ -103,9 +103,9 @@ enum CommandCoding {
             command = .dispatch(incident: incident, units: (d["units"]?.arrayValue ?? []).compactMap(\.stringValue),
                                 note: d["note"]?.stringValue)
         default:
-            // Worded like any kind this version does not know, so a rebuild skips it (a
-            // later version's `dispatch`) instead of failing.
-            throw LogLineError("entries of kind command.accepted with verb `\(verb)` are not read back by this version")
+            // Like any kind this version does not know: a rebuild skips it (a later
+            // version's `dispatch`) instead of failing.
+            throw LogLineError("entries of kind command.accepted with verb `\(verb)` are not read back by this version", laterVersion: true)
         }
         return CommandAcceptance(text: try string("text"), command: command, operatorID: try string("operator"), role: role(d))
     }

@@ -81,7 +81,7 @@ enum LogEventDecoder {
             return .feedState(FeedStateChange(feed: try string("feed"), state: state,
                                               reason: d["reason"]?.stringValue, url: d["url"]?.stringValue))
         default:
-            throw LogLineError("entries of kind \(kind.rawValue) are not read back by this version")
+            throw LogLineError("entries of kind \(kind.rawValue) are not read back by this version", laterVersion: true)
         }
     }
 

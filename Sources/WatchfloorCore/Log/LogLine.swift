@@ -1,7 +1,13 @@
 /// Why a log line could not be read back.
 public struct LogLineError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The line is whole but of a kind (or a command verb) a later version wrote: a reader
+    /// folding a board skips it rather than fail (DESIGN §3.3 lets kinds be added).
+    public var laterVersion: Bool
+    public init(_ message: String, laterVersion: Bool = false) {
+        self.message = message
+        self.laterVersion = laterVersion
+    }
     public var description: String { message }
 }
 
@@ -54,7 +60,7 @@ public struct LogLine: Sendable {
     /// Reads the whole entry, `data` included.
     public static func entry(_ bytes: UnsafeRawBufferPointer) throws(LogLineError) -> (LogLine, LogEntry) {
         let line = try parse(bytes)
-        guard let kind = LogKind(rawValue: line.kind) else { throw LogLineError("unknown kind \"\(line.kind)\"") }
+        guard let kind = LogKind(rawValue: line.kind) else { throw LogLineError("unknown kind \"\(line.kind)\"", laterVersion: true) }
         guard let at = Instant(rfc3339: line.at) else { throw LogLineError("`at` is not an RFC 3339 time") }
         let event = try LogEventDecoder.decode(kind, data: UnsafeRawBufferPointer(rebasing: bytes[line.dataRange]))
         return (line, LogEntry(at: at, actor: line.actor, exercise: line.exercise, event: event))
