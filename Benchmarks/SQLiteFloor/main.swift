@@ -11,6 +11,9 @@ import GRDBSQLite
 // Both are floors for `watchfloor replay --store`: it does all this and the rest besides.
 //   - `unsynced`: `bare` with synchronous=OFF — what even giving up durability would leave.
 //
+// The rows are held in memory, outside the timing: about 0.6 KB each, some 1.2 GB for the
+// 1,000,000-event day's two million rows.
+//
 // Usage: sqlite-floor STORE.db   (prints "NAME SECONDS ROWS" for bare, schema and unsynced)
 
 let arguments = CommandLine.arguments
