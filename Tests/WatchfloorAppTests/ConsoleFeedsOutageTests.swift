@@ -13,7 +13,7 @@ struct ConsoleFeedsOutageTests {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return }
-            try await Task.sleep(nanoseconds: 100_000_000)
+            try await Task.sleep(nanoseconds: 1_000_000_000)
         }
         if try await condition() { return }
         Issue.record("not within \(Int(seconds)) s: \(what)")
@@ -47,24 +47,34 @@ struct ConsoleFeedsOutageTests {
             }
         let console = try TmuxScreen(["run", "--store", server.url] + lines + ["--lang", "en"], width: 120, height: 40, in: scratch)
 
-        func stored() async throws -> [LoggedEntry] {
-            try loggedEntries(try await Watchfloor.succeed(["log", "cat", "--store", server.url], in: scratch.url).stdout)
+        // How far the console got, from the stored log's lines (a look a second: each is a
+        // process of its own, and the machine runs the other tests beside this one).
+        func acceptedSoFar() async throws -> Int {
+            let log = try await Watchfloor.succeed(["log", "cat", "--store", server.url], in: scratch.url).stdoutText
+            return log.split(separator: "\n").filter { $0.contains(#""kind":"report.accepted""#) }.count
         }
         func accepted() async throws -> [String: Int] {
+            let stored = try loggedEntries(try await Watchfloor.succeed(["log", "cat", "--store", server.url], in: scratch.url).stdout)
             var times: [String: Int] = [:]
-            for e in try await stored() where e.kind == "report.accepted" {
+            for e in stored where e.kind == "report.accepted" {
                 times["\(e.data["source"] as? String ?? "")|\(e.data["id"] as? String ?? "")", default: 0] += 1
             }
             return times
         }
 
-        try await waitUntil("the console commits part of the day") { try await accepted().count >= 100 }
+        try await waitUntil("the console commits part of the day") { try await acceptedSoFar() >= 100 }
         let before = try await accepted().count
         #expect(before < keys.count, "the server restarts mid-stream, with some of the day still to come")
         try server.restart()
 
         // The generated day holds no bad line: replayed, each of its reports is accepted.
-        try await waitUntil("every report of the day is accepted", seconds: 180) { try await accepted().count >= keys.count }
+        do {
+            try await waitUntil("every report of the day is accepted", seconds: 180) { try await acceptedSoFar() >= keys.count }
+        } catch {
+            let screen = (try? console.capture())?.joined(separator: "\n") ?? ""
+            Issue.record("\(try await accepted().count) of \(keys.count) accepted; the console shows:\n\(screen)")
+            throw error
+        }
         let screen = try console.capture()
         #expect(!screen.contains { $0.contains("[exited") }, "the console is still running: \(screen.joined(separator: "\n"))")
         try console.waitFor("the status bar no longer says the store is out of reach") { !$0.contains { $0.contains("STORE UNREACHABLE") } }

@@ -99,20 +99,28 @@ struct FollowingTests {
         follower.executableURL = Watchfloor.binary
         follower.arguments = ["log", "cat", "--store", store, "--follow"]
         follower.environment = ProcessInfo.processInfo.environment.merging(["WATCHFLOOR_HOME": Watchfloor.packageRoot.path]) { $1 }
-        let pipe = Pipe()
-        follower.standardOutput = pipe
+        // The pipe's ends are close-on-exec at once: a process another test starts meanwhile
+        // must not inherit the reading end, or the pipe would keep a reader after ours goes.
+        // (Foundation's Pipe leaves them inheritable; pipe2 is not in Swift's Glibc.)
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let reading = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+        let writing = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        follower.standardOutput = writing
         follower.standardError = FileHandle.nullDevice
         try follower.run()
+        try writing.close()
         defer { if follower.isRunning { kill(follower.processIdentifier, SIGKILL) } }
         // A reader that takes the first line and goes, as `head -n 1` would.
         var first = Data()
         while !first.contains(0x0A) {
-            let chunk = pipe.fileHandleForReading.availableData
+            let chunk = reading.availableData
             if chunk.isEmpty { break }
             first.append(chunk)
         }
         #expect(first.contains(0x0A), "the follower printed the log")
-        try pipe.fileHandleForReading.close()
+        try reading.close()
         let deadline = Date().addingTimeInterval(30)
         while follower.isRunning && Date() < deadline { usleep(20_000) }
         #expect(!follower.isRunning, "the follower noticed its reader was gone")
