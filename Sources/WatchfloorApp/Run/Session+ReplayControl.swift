@@ -26,10 +26,12 @@ extension Session {
                 answer(.rejected, "\(verb): " + strings.pick("存储不可达（正在重连），恢复后请重新输入", "the store cannot be reached (reconnecting); type it again once it is back"))
                 break
             }
+            let heard = activity
             do throws(AppError) {
                 if verb == "seek" { try seek(argument, wall: wall) } else { try step(wall: wall) }
             } catch {
                 guard error.storeUnreachable, logWatch != nil else { throw error }
+                activity = heard
                 unconfirmBoard(wall: wall)
                 answer(.rejected, "\(verb): " + strings.pick("提交时与存储的连接中断，回放未移动；恢复后请重新输入", "the connection to the store broke while committing; the replay did not move — type it again once the store is back"))
             }

@@ -4,7 +4,7 @@ import Testing
 /// A `watchfloor` process running in the background while a test drives it — `feed serve`,
 /// `ingest` — started at once (not on the test's task pool, which blocking tests may fill),
 /// its stderr in a file, its stdout in a file or nowhere, killed if a test leaves it running.
-final class BackgroundWatchfloor {
+final class BackgroundWatchfloor: @unchecked Sendable {
     let process = Process()
     let stderrURL: URL
 

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Runs `body` on a thread of its own and returns its result to the awaiting test.
+///
+/// For a step that must come soon after a condition: "once 200 reports are in, kill the
+/// leader" must happen while the stream still runs. An async test polling with `Task.sleep`
+/// resumes on the shared task pool, where tests that block (tmux, processes) can hold it for
+/// tens of seconds; meanwhile a 24-second recording may end. A thread is not held back that
+/// way, and the test, while it awaits, holds no pool thread either.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+/// Polls `condition` every `interval` seconds on the calling thread until it holds or
+/// `seconds` pass; returns whether it held.
+func poll(seconds: Double, every interval: Double = 0.1, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        usleep(UInt32(interval * 1_000_000))
+    }
+    return try condition()
+}
