@@ -9,7 +9,14 @@ import Foundation
 /// way, and the test, while it awaits, holds no pool thread either.
 func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
+        Thread {
+            // Signals as on the pool's threads, all blocked: a SIGCHLD or SIGPIPE meant for
+            // Foundation's or the runtime's own watchers must not land on this thread.
+            var all = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_BLOCK, &all, nil)
+            continuation.resume(with: Result { try body() })
+        }.start()
     }
 }
 
