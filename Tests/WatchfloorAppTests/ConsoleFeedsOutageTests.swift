@@ -33,32 +33,25 @@ struct ConsoleFeedsOutageTests {
     /// The feed's case only: a training replay's broken commits are driven, moment by moment,
     /// by `BrokenCommitTests`, and a second 90-second console here loaded the machine enough
     /// to make other tests' timings slip.
-    @Test("PostgreSQL restarted while a console commits a TCP feed's lines: the console goes on, and every report is accepted exactly once",
-          arguments: ["feed"])
-    func restartUnderConsole(source: String) async throws {
+    @Test("PostgreSQL restarted while a console commits a TCP feed's lines: the console goes on, and every report is accepted exactly once")
+    func restartUnderConsole() async throws {
         let scratch = try Scratch()
         let server = try OwnPostgresServer()
         // Lines are being committed all the while the server restarts: a generated day, served
-        // over TCP in about 48 s or replayed in about 86 s (1000×, the console's fastest paced
-        // speed).
+        // over TCP in about 48 s.
         let file = scratch.path("day.jsonl")
         try #require(try watchfloor(["demo", "generate", "--seed", "7007", "--events", "3000", "--output", file.path]) == 0)
-        var feed: BackgroundWatchfloor?
-        defer { feed?.kill() }
-        var lines = ["--replay", file.path, "--speed", "1000"]
-        if source == "feed" {
-            let serve = try BackgroundWatchfloor(["feed", "serve", file.path, "--port", "0", "--speed", "1800", "--heartbeat", "0.5"], in: scratch)
-            feed = serve
-            let port = try #require(serve.waitForPort(), "\(serve.stderr)")
-            lines = ["--feed", "agencies=tcp://127.0.0.1:\(port)"]
-        }
+        let feed = try BackgroundWatchfloor(["feed", "serve", file.path, "--port", "0", "--speed", "1800", "--heartbeat", "0.5"], in: scratch)
+        defer { feed.kill() }
+        let port = try #require(feed.waitForPort(), "\(feed.stderr)")
         let keys = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
             .filter { !$0.contains(#""type":"feed.heartbeat""#) }
             .map { line in
                 let object = try #require(JSONLines.object(Data(line.utf8)))
                 return "\(object["source"] as? String ?? "")|\(object["id"] as? String ?? "")"
             }
-        let console = try TmuxScreen(["run", "--store", server.url] + lines + ["--lang", "en"], width: 120, height: 40, in: scratch)
+        let console = try TmuxScreen(["run", "--store", server.url, "--feed", "agencies=tcp://127.0.0.1:\(port)", "--lang", "en"],
+                                     width: 120, height: 40, in: scratch)
 
         let url = server.url
         let before = try await onOwnThread { () throws -> Int in
