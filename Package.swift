@@ -1,11 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// The layering of ../shared/DESIGN.md §2: Core is pure; only Store talks to a database;
+// The layering (README, "Layout of the code"): Core is pure; only Store talks to a database;
 // only Terminal talks to ncurses; App wires them; the executable only parses arguments.
+// Linux only: the terminal is libncursesw and the feeds use POSIX sockets and threads.
 let package = Package(
     name: "Watchfloor",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "watchfloor", targets: ["watchfloor"]),
     ],

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Write the seed corpora for `make fuzz` (Fuzz/): one file per input, into a build directory.
 
-    python3 scripts/fuzz-seeds.py OUT [--scenarios demo-data/scenarios] [--cap ../shared/conformance/cap]
+    python3 scripts/fuzz-seeds.py OUT [--scenarios demo-data/scenarios] [--cap DIR]...
 
 OUT/cloudevents/ gets every line of every scenario (demo-data/scenarios/*.jsonl), one line
-per file, as a feed sends it. OUT/cap/ gets every CAP document of the conformance corpus
-(*.cap, *.xml) byte for byte, and the CAP document of every `alert` line in the scenarios, as
+per file, as a feed sends it. OUT/cap/ gets every CAP document of each --cap folder
+(*.cap, *.xml; by default the project's own Tests/Fixtures/cap) byte for byte, and the CAP document of every `alert` line in the scenarios, as
 the UTF-8 text the alert carries. Seeds are not committed: they are made from files that are.
 Both directories are emptied first, so a seed that is gone from the sources is gone here too.
 """
@@ -48,8 +48,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
     parser.add_argument("--scenarios", type=Path, default=Path("demo-data/scenarios"))
-    parser.add_argument("--cap", type=Path, default=Path("../shared/conformance/cap"))
+    parser.add_argument("--cap", type=Path, action="append",
+                        help="a folder of CAP documents; repeat for more (default: Tests/Fixtures/cap)")
     args = parser.parse_args()
+    folders = args.cap or [Path("Tests/Fixtures/cap")]
 
     events = fresh_dir(args.out / "cloudevents")
     alerts = fresh_dir(args.out / "cap")
@@ -62,18 +64,20 @@ def main() -> int:
             (alerts / f"{name}-{number:04d}.xml").write_bytes(xml.encode("utf-8"))
             embedded += 1
 
-    if args.cap.is_dir():
-        for file in sorted([*args.cap.glob("*.cap"), *args.cap.glob("*.xml")]):
-            (alerts / file.name).write_bytes(file.read_bytes())
+    for index, folder in enumerate(folders):
+        if not folder.is_dir():
+            # Fuzzing still works from the other seeds, but say so: a corpus is a richer seed.
+            print(f"fuzz-seeds: {folder} is missing; no CAP seeds from it", file=sys.stderr)
+            continue
+        for file in sorted([*folder.glob("*.cap"), *folder.glob("*.xml")]):
+            # Numbered by folder: two corpora may hold files of the same name.
+            (alerts / f"{index}-{file.name}").write_bytes(file.read_bytes())
             conformance += 1
-    else:
-        # Fuzzing still works from the embedded alerts, but say so: the corpus is the richer seed.
-        print(f"fuzz-seeds: {args.cap} is missing; CAP seeds come from the scenarios only", file=sys.stderr)
 
     if lines == 0:
         print(f"fuzz-seeds: no scenario lines under {args.scenarios}", file=sys.stderr)
         return 1
-    print(f"fuzz-seeds: {lines} CloudEvents lines; {conformance} conformance + {embedded} embedded CAP documents")
+    print(f"fuzz-seeds: {lines} CloudEvents lines; {conformance} corpus + {embedded} embedded CAP documents")
     return 0
 
 

@@ -23,7 +23,7 @@ for target in "${targets[@]}"; do
         --product "fuzz-$target" 2>&1 | { grep -v 'Cannot export local symbol' || true; }
 done
 
-python3 scripts/fuzz-seeds.py "$build/seeds" --cap "${CAP_CORPUS:-../shared/conformance/cap}"
+python3 scripts/fuzz-seeds.py "$build/seeds" --cap Tests/Fixtures/cap --cap "${CAP_CORPUS:-../shared/conformance/cap}"
 
 failed=()
 for target in "${targets[@]}"; do

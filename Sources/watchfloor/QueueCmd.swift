@@ -38,7 +38,7 @@ struct QueueCmd: ParsableCommand {
         @Flag(help: "Only live orders.")
         var live = false
 
-        @Flag(help: "Print JSON in the stable shape of DESIGN §4.")
+        @Flag(help: "Print JSON in a stable shape: members may be added, none renamed.")
         var json = false
 
         func validate() throws {
@@ -75,7 +75,7 @@ struct QueueCmd: ParsableCommand {
         @Flag(help: "Claim training orders (and only those).")
         var exercise = false
 
-        @Flag(help: "Print JSON in the stable shape of DESIGN §4.")
+        @Flag(help: "Print JSON in a stable shape: members may be added, none renamed.")
         var json = false
 
         func validate() throws {

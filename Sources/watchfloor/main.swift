@@ -29,7 +29,7 @@ struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay recorded feed files through the board, as training; the log goes to stdout.",
         discussion: """
-            Files are CloudEvents JSON Lines (DESIGN §3.1); several files are merged by message time. \
+            Files are CloudEvents JSON Lines, one message a line; several files are merged by message time. \
             Bad lines are logged as report.rejected and the replay goes on. Everything a replay records \
             is marked exercise: true.
 
@@ -76,7 +76,7 @@ struct BoardCmd: ParsableCommand {
     @Option(help: StoreHelp.default)
     var store: String?
 
-    @Flag(help: "Print JSON in the stable shape of DESIGN §4.")
+    @Flag(help: "Print JSON in a stable shape: members may be added, none renamed.")
     var json = false
 
     func run() throws {
