@@ -262,9 +262,10 @@ struct CAPDecoderTests {
     }
 
     /// Defence in depth: even if the DTD check were bypassed, the parser stage loads nothing
-    /// (no DTD loading, external entity policy `.never`) and the undefined `&xxe;` is an error.
+    /// (no DTD loading, external entity policy `.never`), so the first external entity the
+    /// document uses (`%remote;`) stays undefined, and that is an error.
     @Test func theParserStageAloneAlsoRefusesXEE() throws {
-        let xee = Array(try CAPCorpus.data("xee.cap"))
+        let xee = Array(try CAPFixtures.data("taian-xxe.cap"))
         let error = try #require(capError { () throws(CAPError) in
             _ = try CAPXMLTreeBuilder.parse(xee)
             return try decode(CAPSamples.rainstormRed)

@@ -9,9 +9,15 @@ import Testing
 struct CAPRobustnessTests {
     static let step = 7
 
-    @Test(arguments: CAPCorpus.rows)
-    func everyTruncationIsRefused(_ row: CAPCorpus.Row) throws {
-        let bytes = Array(try CAPCorpus.data(row.file))
+    /// The tests over the fixtures are parameterised, and over an empty list they would run
+    /// no case and pass: this one fails instead.
+    @Test func fixturesAreThere() {
+        #expect(CAPFixtures.folder.unusable == nil, "\(CAPFixtures.folder.unusable ?? "")")
+    }
+
+    @Test(arguments: CAPFixtures.rows)
+    func everyTruncationIsRefused(_ row: CAPDocumentFolder.Row) throws {
+        let bytes = Array(try CAPFixtures.data(row.file))
         var refused = 0
         for length in stride(from: 0, to: bytes.count, by: Self.step) {
             let prefix = Data(bytes[0..<length])
@@ -53,9 +59,9 @@ struct CAPRobustnessTests {
 
     /// Real alerts with bytes flipped, cut out, repeated, or markup spliced in: the shapes a
     /// fuzzer finds first.
-    @Test(arguments: CAPCorpus.rows)
-    func mutatedAlertsNeverTrap(_ row: CAPCorpus.Row) throws {
-        let original = Array(try CAPCorpus.data(row.file))
+    @Test(arguments: CAPFixtures.rows)
+    func mutatedAlertsNeverTrap(_ row: CAPDocumentFolder.Row) throws {
+        let original = Array(try CAPFixtures.data(row.file))
         var rng = SeededRandom(seed: UInt64(truncatingIfNeeded: row.file.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }))
         let splices = ["<info>", "</info>", "<area>", "</area>", "<polygon>", "<circle>1,2 3</circle>", "<![CDATA[", "]]>",
                        "<!--", "-->", "&", "&amp;", "&#0;", "&#x110000;", "<?pi ", "?>", "<", ">", "\"", "\u{0}",

@@ -2,10 +2,9 @@ import Foundation
 import Testing
 @testable import WatchfloorCore
 
-/// The shared CAP conformance corpus: `../shared/conformance/cap/` beside the package root,
-/// or the folder named by WATCHFLOOR_CONFORMANCE_DIR (the conformance root or its cap folder).
-/// Tests that need it FAIL when it is absent; they never skip.
-enum CAPCorpus {
+/// A folder of CAP documents and the `expected.tsv` that gives each its verdict: a header
+/// line, then `file<TAB>verdict<TAB>why`, verdict accept or reject.
+struct CAPDocumentFolder: Sendable {
     struct Row: Sendable, CustomTestStringConvertible {
         enum Verdict: String, Sendable { case accept, reject }
         var file: String
@@ -14,58 +13,91 @@ enum CAPCorpus {
         var testDescription: String { "\(file) (\(verdict.rawValue))" }
     }
 
-    struct Missing: Error, CustomStringConvertible {
+    struct Unusable: Error, CustomStringConvertible {
         var description: String
     }
 
-    static let searched: [URL] = {
-        if let env = ProcessInfo.processInfo.environment["WATCHFLOOR_CONFORMANCE_DIR"], !env.isEmpty {
-            // Set explicitly: look only there, so a wrong setting fails instead of being ignored.
-            let given = URL(fileURLWithPath: env)
-            return [given.appendingPathComponent("cap"), given]
+    let directory: URL
+    let rows: [Row]
+    /// Why the folder cannot be tested against (missing, no expected.tsv, lists no files), as
+    /// one line naming it; nil when it can.
+    let unusable: String?
+
+    init(_ directory: URL) {
+        self.directory = directory.standardizedFileURL
+        let path = self.directory.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            (rows, unusable) = ([], "CAP corpus folder \(path) does not exist")
+            return
         }
-        // Tests/WatchfloorCoreTests/<this file> -> package root -> its sibling shared/.
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return [packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/cap")]
-    }()
-
-    static let directory: URL? = searched.first {
-        FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected.tsv").path)
+        guard isDirectory.boolValue else {
+            (rows, unusable) = ([], "CAP corpus folder \(path) is a file, not a folder")
+            return
+        }
+        guard let text = try? String(contentsOf: self.directory.appendingPathComponent("expected.tsv"), encoding: .utf8) else {
+            (rows, unusable) = ([], "CAP corpus folder \(path) has no readable expected.tsv")
+            return
+        }
+        rows = Self.parse(text)
+        unusable = rows.isEmpty ? "CAP corpus folder \(path): expected.tsv lists no files" : nil
     }
 
-    static var whereWeLooked: String {
-        "CAP conformance folder not found: looked for expected.tsv in "
-            + searched.map { $0.standardizedFileURL.path }.joined(separator: " and ")
-            + " (set WATCHFLOOR_CONFORMANCE_DIR, or put shared/ beside the package)"
-    }
-
-    static func folder() throws -> URL {
-        guard let directory else { throw Missing(description: whereWeLooked) }
-        return directory
-    }
-
-    /// expected.tsv: a header line, then `file<TAB>verdict<TAB>why`.
-    static let rows: [Row] = {
-        guard let directory,
-              let text = try? String(contentsOf: directory.appendingPathComponent("expected.tsv"), encoding: .utf8)
-        else { return [] }
-        return text.split(separator: "\n").dropFirst().compactMap { line in
+    private static func parse(_ text: String) -> [Row] {
+        text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2 else { return nil }
             // An unknown verdict becomes a row that fails loudly in the verdict test.
             let verdict = Row.Verdict(rawValue: fields[1].trimmingCharacters(in: .whitespaces)) ?? .accept
             return Row(file: fields[0], verdict: verdict, why: fields.count > 2 ? fields[2] : "")
         }
-    }()
-
-    static func data(_ file: String) throws -> Data {
-        try Data(contentsOf: folder().appendingPathComponent(file))
     }
 
-    static func alert(_ file: String) throws -> CAPAlert {
+    func data(_ file: String) throws -> Data {
+        try Data(contentsOf: directory.appendingPathComponent(file))
+    }
+
+    func alert(_ file: String) throws -> CAPAlert {
         try CAPDecoder.decode(data(file))
     }
+}
+
+/// The project's own CAP test documents, Tests/Fixtures/cap/ in this package: outside every
+/// test target's folder, so SwiftPM does not ask what to do with them. Everything `make test`
+/// needs is in the checkout.
+enum CAPFixtures {
+    // Tests/WatchfloorCoreTests/<this file> -> package root -> Tests/Fixtures/cap.
+    static let folder = CAPDocumentFolder(
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Tests/Fixtures/cap"))
+
+    static var rows: [CAPDocumentFolder.Row] { folder.rows }
+
+    static func data(_ file: String) throws -> Data { try folder.data(file) }
+
+    static func alert(_ file: String) throws -> CAPAlert { try folder.alert(file) }
+}
+
+/// The folder the verdict suite (CAPConformanceTests) runs over: the one CAP_CORPUS names, so
+/// that `make conformance CAP_CORPUS=DIR` can run it over another corpus, else our own.
+enum CAPCorpus {
+    static let variable = "CAP_CORPUS"
+
+    private static let given = ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+
+    static let folder: CAPDocumentFolder = {
+        // Set explicitly: look only there, so a wrong setting fails instead of falling back.
+        if let given { return CAPDocumentFolder(URL(fileURLWithPath: given)) }
+        return CAPFixtures.folder
+    }()
+
+    /// Where the folder came from, for a failure message.
+    static var origin: String {
+        given.map { "named by \(variable)=\($0)" } ?? "the project's own fixtures; \(variable) is not set"
+    }
+
+    /// Whether the chosen folder is our own, whose refusals must each be spelled out.
+    static var isOwn: Bool { folder.directory == CAPFixtures.folder.directory }
 }
 
 /// The error a decode throws, or nil when it succeeds.
