@@ -18,7 +18,7 @@ public enum ExecCommand {
         let scenarioTime = at.flatMap { Instant(rfc3339: $0) }
         if let at, scenarioTime == nil { throw AppError(scenarioTimeProblem(at) ?? "", exitCode: failureStatus) }
         let outcome = try record(storePath: storePath, operator: id, words: words, key: key,
-                                 now: scenarioTime ?? Instant(secondsSince1970: Date().timeIntervalSince1970),
+                                 now: scenarioTime ?? WallTime.now(),
                                  role: Role(rawValue: role) ?? .operator, trainingOnly: scenarioTime != nil)
         if outcome.accepted {
             print(outcome.answer)

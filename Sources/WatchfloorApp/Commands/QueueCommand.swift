@@ -53,7 +53,7 @@ public enum QueueCommand {
 
     // MARK: - Plumbing
 
-    private static func now() -> Instant { Instant(secondsSince1970: Date().timeIntervalSince1970) }
+    private static func now() -> Instant { WallTime.now() }
 
     private static func open(_ location: String) throws(AppError) -> any DispatchStore {
         try StoreOpener.existing(location, hint: "pass the board's --store PATH or postgres:// URL", exitCode: failureStatus)

@@ -53,7 +53,7 @@ struct IngestTerm {
                 break
             }
             let events = hub.take(max: Self.batch, timeout: 0.2)
-            let wall = Date().timeIntervalSince1970
+            let wall = WallTime.secondsSince1970()
             let tickDue = wall - lastTick >= 1
             if events.isEmpty && !tickDue { continue }
             if tickDue {
@@ -89,7 +89,7 @@ struct IngestTerm {
             }
         }
         hub.stop()
-        let wall = Date().timeIntervalSince1970
+        let wall = WallTime.secondsSince1970()
         let last = try SharedStore.commit(store, intake: &intake) { (intake: inout Intake) -> (entries: [SealedEntry], value: Void) in
             (feeds.stop(into: &intake, wall: wall, reason: stopReason), ())
         }

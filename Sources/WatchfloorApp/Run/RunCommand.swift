@@ -115,7 +115,7 @@ public enum RunCommand {
     /// Each training run of the bundled scenario gets a store of its own, so runs never mix
     /// and an earlier run's log stays for its after-action report.
     static func trainingStorePath(scenario: String, environment: [String: String]) -> String {
-        let stamp = Instant(secondsSince1970: Date().timeIntervalSince1970).rfc3339.prefix(19)
+        let stamp = WallTime.now().rfc3339.prefix(19)
             .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         return DataFiles.stateDirectory(environment: environment)
             .appendingPathComponent("training/\(scenario)-\(stamp).db").path

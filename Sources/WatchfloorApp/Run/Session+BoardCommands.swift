@@ -61,12 +61,12 @@ extension Session {
         let boardClock = intake.board.clock
         switch mode {
         case .live:
-            let now = Instant(secondsSince1970: Date().timeIntervalSince1970)
+            let now = WallTime.now()
             return boardClock.map { max($0, now) } ?? now
         case .training:
             let scenario = replayClock.scenarioTime(wall: wall)
             guard let scenario, scenario.milliseconds != .max, !(tape?.ended ?? true) else {
-                return boardClock ?? Instant(secondsSince1970: Date().timeIntervalSince1970)
+                return boardClock ?? WallTime.now()
             }
             return boardClock.map { max($0, scenario) } ?? scenario
         }

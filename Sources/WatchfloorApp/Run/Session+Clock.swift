@@ -8,7 +8,7 @@ extension Session {
     /// when a feed's clock runs ahead of this machine's.
     func screenNow(wall: Double) -> Instant? {
         guard mode == .live else { return scenarioNow(wall: wall) }
-        let now = Instant(secondsSince1970: Date().timeIntervalSince1970)
+        let now = WallTime.now()
         return intake.board.clock.map { max($0, now) } ?? now
     }
 
@@ -25,7 +25,7 @@ extension Session {
     /// Wall seconds until the shown clock reaches its next second; nil when it stands still.
     func secondsUntilNextClockSecond(wall: Double) -> Double? {
         if mode == .live {
-            let now = Date().timeIntervalSince1970
+            let now = WallTime.secondsSince1970()
             return now.rounded(.down) + 1 - now
         }
         guard let tape, !tape.ended, !replayClock.paused, let speed = replayClock.speed,

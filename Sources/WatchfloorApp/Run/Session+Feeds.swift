@@ -8,7 +8,7 @@ import WatchfloorUI
 /// with the lines the log counts for it.
 extension Session {
     var feeds: [FeedStatus] {
-        if let live = liveFeeds { return Self.statuses(live.intake.health, wall: Date().timeIntervalSince1970) }
+        if let live = liveFeeds { return Self.statuses(live.intake.health, wall: WallTime.secondsSince1970()) }
         return mode == .training ? replayedFeeds : loggedFeeds
     }
 

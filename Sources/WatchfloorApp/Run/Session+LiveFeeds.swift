@@ -31,7 +31,7 @@ extension Session {
         guard let live = liveFeeds, storeTrouble == nil, !boardUnconfirmed else { return }
         let resending = !live.unsent.isEmpty
         let events = resending ? live.unsent : live.hub.take(max: LiveFeeds.perTurn, timeout: 0)
-        let now = Date().timeIntervalSince1970
+        let now = WallTime.secondsSince1970()
         // Not while resending: the lines still queued in the hub behind those held would make
         // their feeds look silent.
         let tickDue = !resending && wall - live.lastTick >= 1
@@ -67,7 +67,7 @@ extension Session {
         guard storeTrouble == nil, !boardUnconfirmed else {
             return noteUnlogged(live, why: storeTrouble ?? "the store is out of reach")
         }
-        let now = Date().timeIntervalSince1970
+        let now = WallTime.secondsSince1970()
         do throws(AppError) {
             _ = try commit { (intake: inout Intake) -> (entries: [SealedEntry], value: Void) in
                 let held = live.intake.turn(live.unsent, tick: false, into: &intake, wall: now)
