@@ -48,7 +48,8 @@ public final class PostgresSiteLock: SiteLock, @unchecked Sendable {
     public func isHeld() -> Bool {
         guard held, let bridge else { return false }
         do {
-            try bridge.withSession { session in try session.query("SELECT 1", .read) }
+            // A round trip on the lock's own connection: the lock lives exactly as long as it does.
+            _ = try bridge.withSession { session in try session.query("SELECT 1", .read) }
             return true
         } catch {
             drop()

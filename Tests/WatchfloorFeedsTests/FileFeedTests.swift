@@ -33,7 +33,7 @@ struct FileFeedTests {
     }
 
     @Test("standard input (here a pipe, written in pieces with pauses) is read as it comes, to its end")
-    func pipeLikeStdin() throws {
+    func pipeLikeStdin() async throws {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
         let (readEnd, writeEnd) = (ends[0], ends[1])
@@ -43,7 +43,7 @@ struct FileFeedTests {
         defer { hub.stop() }
         for piece in ["first li", "ne\nsecond line\nthi", "rd"] {
             #expect(write(writeEnd, piece, piece.utf8.count) == piece.utf8.count)
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         close(writeEnd)
         let seen = hub.seen("weather") { $0.last == .ended }
@@ -54,7 +54,7 @@ struct FileFeedTests {
     }
 
     @Test("a followed file: waited for until it appears, read as it grows (a partial line held to its newline), through a rotation and a truncation")
-    func follow() throws {
+    func follow() async throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("transport.jsonl")
         let hub = FeedHub(feeds: [("transport", try FeedURL(parsing: "file:\(path)?follow"))])
@@ -68,7 +68,7 @@ struct FileFeedTests {
 
         // Not there yet: said once, however long it takes.
         until { $0.count == 1 }
-        usleep(500_000)
+        try await Task.sleep(for: .milliseconds(500))
         try writeInPlace(path, "a\nb\n")
         until { $0.contains { $0.text == "b" } }
         #expect(seen == [.disconnected("waiting for \(path) to appear"), .connected, .line("a", offset: 0, number: 1), .line("b", offset: 2, number: 2)])
@@ -76,7 +76,7 @@ struct FileFeedTests {
         // Growing, with a line written in two goes.
         try writeInPlace(path, "c\npart")
         until { $0.contains { $0.text == "c" } }
-        usleep(400_000)
+        try await Task.sleep(for: .milliseconds(400))
         try writeInPlace(path, "ial\n")
         until { $0.contains { $0.text == "partial" } }
         #expect(seen.suffix(2) == [.line("c", offset: 4, number: 3), .line("partial", offset: 6, number: 4)])

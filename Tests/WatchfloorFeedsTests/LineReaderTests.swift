@@ -69,7 +69,7 @@ struct LineReaderTests {
     @Test("a missing file is an error that names it")
     func missing() {
         #expect {
-            try LineReader(path: "/nonexistent/feed.jsonl")
+            _ = try LineReader(path: "/nonexistent/feed.jsonl")
         } throws: { error in
             "\(error)".contains("/nonexistent/feed.jsonl")
         }

@@ -13,7 +13,7 @@ struct TCPFeedTests {
     }
 
     @Test("good lines, garbage bytes and a line over 1 MiB arrive in order with their offsets; a drop mid-line loses only that line's start, and the resent line arrives after the reconnection")
-    func linesDropAndReconnect() throws {
+    func linesDropAndReconnect() async throws {
         let server = try TestServer()
         let hub = hub(port: server.port)
         hub.start()
@@ -24,7 +24,7 @@ struct TCPFeedTests {
         let huge = [UInt8](repeating: UInt8(ascii: "{"), count: LineReader.maxLineBytes + 10)
         #expect(first.send(Array("good one\n".utf8) + garbage + [0x0A] + huge + Array("\ngood two\r\ncut off mid-li".utf8)))
         // The agency hangs up only once everything it sent was read, so the drop comes mid-line.
-        _ = hub.waitForDepth("police") { $0.events >= 5 }
+        _ = try await hub.waitForDepth("police") { $0.events >= 5 }
         first.close()
 
         let second = try server.accept()

@@ -33,7 +33,7 @@ extension StoreTests {
         }
 
         @Test("pg_terminate_backend of the holder's connection lets the waiter in, and the holder learns it has lost the site")
-        func terminatedHolder() throws {
+        func terminatedHolder() async throws {
             let database = try scratches.database()
             let first = PostgresSiteLock(url: database.url, site: "police")
             let second = PostgresSiteLock(url: database.url, site: "police")
@@ -42,14 +42,16 @@ extension StoreTests {
             let ended = try database.execute("""
                 SELECT pg_terminate_backend(l.pid) FROM pg_locks l
                 WHERE l.locktype = 'advisory' AND l.granted AND l.classid = \(Int64(PostgresSiteLock.namespace))::oid
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 """)
+            // pg_locks is the whole server's: other tests hold site locks in databases of their own.
             #expect(ended.count == 1)
             // The server ends the backend, and frees its locks, a moment after it is asked to:
             // the waiter asks until a deadline, and once more after it.
             let deadline = Date().addingTimeInterval(30)
             var taken = try second.tryAcquire()
             while !taken && Date() < deadline {
-                usleep(50_000)
+                try await Task.sleep(for: .milliseconds(50))
                 taken = try second.tryAcquire()
             }
             if !taken { taken = try second.tryAcquire() }

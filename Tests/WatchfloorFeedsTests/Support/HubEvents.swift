@@ -67,14 +67,16 @@ extension FeedHub {
         }.filter { $0.feed == feed }.map { Seen($0.event) }
     }
 
-    /// Waits (without taking anything) until the feed's queue satisfies `condition`.
+    /// Waits (without taking anything) until the feed's queue satisfies `condition`; it polls
+    /// with a task's sleep, which leaves the thread to other tests. `seconds` is a guard against
+    /// a hang, not a timing assertion.
     @discardableResult
-    func waitForDepth(_ feed: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
-                      _ condition: (Depth) -> Bool) -> Depth? {
+    func waitForDepth(_ feed: String, seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
+                      _ condition: (Depth) -> Bool) async throws -> Depth? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let depth = depth(of: feed), condition(depth) { return depth }
-            usleep(5000)
+            try await Task.sleep(for: .milliseconds(5))
         }
         Issue.record("the queue of \(feed) never got there: \(String(describing: depth(of: feed)))", sourceLocation: sourceLocation)
         return nil
