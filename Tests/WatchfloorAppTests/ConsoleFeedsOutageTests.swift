@@ -43,7 +43,7 @@ struct ConsoleFeedsOutageTests {
         try #require(try watchfloor(["demo", "generate", "--seed", "7007", "--events", "3000", "--output", file.path]) == 0)
         let feed = try BackgroundWatchfloor(["feed", "serve", file.path, "--port", "0", "--speed", "1800", "--heartbeat", "0.5"], in: scratch)
         defer { feed.kill() }
-        let port = try #require(feed.waitForPort(), "\(feed.stderr)")
+        let port = try #require(try await feed.waitForPort(), "\(feed.stderr)")
         let keys = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
             .filter { !$0.contains(#""type":"feed.heartbeat""#) }
             .map { line in
@@ -72,7 +72,7 @@ struct ConsoleFeedsOutageTests {
         }
         let screen = try console.capture()
         #expect(!screen.contains { $0.contains("[exited") }, "the console is still running: \(screen.joined(separator: "\n"))")
-        try console.waitFor("the status bar no longer says the store is out of reach") { !$0.contains { $0.contains("STORE UNREACHABLE") } }
+        try await console.waitFor("the status bar no longer says the store is out of reach") { !$0.contains { $0.contains("STORE UNREACHABLE") } }
 
         var times: [String: Int] = [:]
         for line in Self.storedLines(url, in: scratch) where line.contains(#""kind":"report.accepted""#) {
@@ -84,7 +84,7 @@ struct ConsoleFeedsOutageTests {
         let twice = times.filter { $0.value > 1 }
         #expect(twice.isEmpty, "accepted more than once: \(twice.keys.sorted().prefix(5))")
 
-        try FollowingTests.quit(console)
+        try await FollowingTests.quit(console)
         #expect(try watchfloor(["log", "verify", "--store", server.url]) == 0, "the log verifies")
     }
 }

@@ -13,13 +13,16 @@ struct ExecTests {
     func ackLevelAndRefusal() async throws {
         let dir = try Scratch()
         let store = try await Watchfloor.replayedStore(dir)
-        let before = try await incident("SD-0001", store: store, in: dir)
+        // The rainfall at 泉城广场, a training incident; typed also by its bare number.
+        let id = try await Watchfloor.incident(holding: JinanReport.rainfall, store: store, in: dir)
+        let short = "sd-" + (try Watchfloor.number(of: id))
+        let before = try await incident(id, store: store, in: dir)
         #expect(before.string("status") == "new")
         #expect(before.string("level") == "III")
 
-        let ack = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "ack", "SD-0001"], in: dir.url)
+        let ack = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "ack", id], in: dir.url)
         #expect(ack.status == 0, "stderr: \(ack.stderrText)")
-        #expect(ack.stdoutText == "accepted: ack SD-0001\n")
+        #expect(ack.stdoutText == "accepted: ack \(id)\n")
         #expect(ack.stderr.isEmpty)
 
         let missing = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "ack", "SD-9999"], in: dir.url)
@@ -27,11 +30,11 @@ struct ExecTests {
         #expect(missing.stdout.isEmpty)
         #expect(missing.stderrText == "rejected: ack SD-9999: no incident SD-9999\n")
 
-        let level = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "level", "sd-1", "ii"], in: dir.url)
+        let level = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "level", short, "ii"], in: dir.url)
         #expect(level.status == 0, "stderr: \(level.stderrText)")
-        #expect(level.stdoutText == "accepted: level SD-0001 II\n")
+        #expect(level.stdoutText == "accepted: level \(id) II\n")
 
-        let after = try await incident("SD-0001", store: store, in: dir)
+        let after = try await incident(id, store: store, in: dir)
         #expect(after.string("status") == "acknowledged")
         #expect(after.string("level") == "II")
 
@@ -40,9 +43,9 @@ struct ExecTests {
         let commands = log.suffix(3)
         #expect(commands.map(\.kind) == ["command.accepted", "command.rejected", "command.accepted"])
         #expect(commands.map { $0.object.string("actor") } == ["operator:duty1", "operator:duty1", "operator:duty1"])
-        #expect(commands.map { $0.object["exercise"] as? Bool } == [true, false, true], "SD-0001 is training; SD-9999 is no incident")
-        #expect(commands.map { $0.data.string("text") } == ["ack SD-0001", "ack SD-9999", "level sd-1 ii"])
-        #expect(commands.last?.data.string("command") == "level SD-0001 II")
+        #expect(commands.map { $0.object["exercise"] as? Bool } == [true, false, true], "\(id) is training; SD-9999 is no incident")
+        #expect(commands.map { $0.data.string("text") } == ["ack \(id)", "ack SD-9999", "level \(short) ii"])
+        #expect(commands.last?.data.string("command") == "level \(id) II")
         let verify = try await Watchfloor.run(["log", "verify", dir.path("all.log").path], in: dir.url)
         #expect(verify.status == 0, "\(verify.stdoutText)")
         #expect(verify.stdoutText.contains("intact"))
@@ -52,7 +55,9 @@ struct ExecTests {
     func defaultOperator() async throws {
         let dir = try Scratch()
         let store = try await Watchfloor.replayedStore(dir)
-        let note = try await Watchfloor.run(["exec", "--store", store, "note", "1", "水深约", "40", "厘米"], in: dir.url,
+        // A note on the rainfall at 泉城广场, typed by its bare number.
+        let id = try await Watchfloor.incident(holding: JinanReport.rainfall, store: store, in: dir)
+        let note = try await Watchfloor.run(["exec", "--store", store, "note", try Watchfloor.number(of: id), "水深约", "40", "厘米"], in: dir.url,
                                             environment: ["USER": "zhang.wei"])
         #expect(note.status == 0, "stderr: \(note.stderrText)")
         let cat = try await Watchfloor.succeed(["log", "cat", "--store", store], in: dir.url)

@@ -52,11 +52,11 @@ struct ExerciseIsolationTests {
         let store = scratch.path("mixed.db").path
         let tmux = try TmuxScreen(["run", "--replay", Watchfloor.scenario("zibo-chemical-fire").path, "--speed", "max", "--store", store,
                                    "--feed", "police=police.jsonl", "--mix", "--lang", "en"], width: 120, height: 40, in: scratch)
-        try tmux.waitFor("the replay ended and the feed read") { screen in
+        try await tmux.waitFor("the replay ended and the feed read") { screen in
             screen[0].contains("replay ended") && screen.contains { $0.contains("│Police") && $0.contains(" down ") }
         }
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
         let entries = try loggedEntries(try await Watchfloor.succeed(["log", "cat", "--store", store], in: scratch.url).stdout)
         #expect(entries.contains { $0.kind == "report.accepted" && $0.data["feed"] as? String == "police" }, "the live feed's reports are in")
         #expect(entries.allSatisfy { $0.object["exercise"] as? Bool == true }, "every entry is training")

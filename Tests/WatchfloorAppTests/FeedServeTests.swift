@@ -6,7 +6,7 @@ import Testing
 @Suite("feed serve")
 struct FeedServeTests {
     @Test("two subscribers each receive every line of the Zibo scenario in order, then heartbeats; SIGTERM stops it with status 0")
-    func twoSubscribers() throws {
+    func twoSubscribers() async throws {
         let dir = try Scratch()
         let scenario = Watchfloor.scenario("zibo-chemical-fire")
         let recording = JSONLines(try Data(contentsOf: scenario)).lines
@@ -17,12 +17,12 @@ struct FeedServeTests {
         #expect(firstSource == "/sd/370300/emergency")
         let server = try BackgroundWatchfloor(["feed", "serve", scenario.path, "--port", "0", "--speed", "max", "--heartbeat", "0.2"], in: dir)
         defer { server.kill() }
-        let port = try #require(server.waitForPort(), "no `serving ... on 127.0.0.1:PORT` on stderr: \(server.stderr)")
+        let port = try #require(try await server.waitForPort(), "no `serving ... on 127.0.0.1:PORT` on stderr: \(server.stderr)")
 
         let subscribers = try (0..<2).map { _ in try FeedSubscriber(port: port) }
         var ids: [String] = []
         for (i, subscriber) in subscribers.enumerated() {
-            let complete = subscriber.read(seconds: 30) { $0.lines.count >= recording.count + 2 }
+            let complete = try await subscriber.read(seconds: 30) { $0.lines.count >= recording.count + 2 }
             #expect(complete, "subscriber \(i + 1) got \(subscriber.lines.count) lines")
             #expect(Array(subscriber.lines.prefix(recording.count)) == recording, "subscriber \(i + 1): the recording, byte for byte")
             for beat in subscriber.lines.dropFirst(recording.count) {
@@ -35,10 +35,10 @@ struct FeedServeTests {
         }
         #expect(Set(ids).count == ids.count && !ids.contains(""), "heartbeat ids: \(ids)")
 
-        let status = server.terminate()
+        let status = try await server.terminate()
         #expect(status == 0, "stderr: \(server.stderr)")
         for subscriber in subscribers {
-            #expect(subscriber.read(seconds: 10) { $0.closed }, "the server closed the connection")
+            #expect(try await subscriber.read(seconds: 10) { $0.closed }, "the server closed the connection")
         }
     }
 

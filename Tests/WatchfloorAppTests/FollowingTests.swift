@@ -19,13 +19,14 @@ struct FollowingTests {
     }
 
     /// Waits until `condition` holds for the file's lines; a guard against hangs, not a timing.
+    /// Sleeps with `Task.sleep` between looks, holding no thread of the shared pool.
     @discardableResult
     static func waitForLines(_ url: URL, _ what: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
-                             _ condition: ([Substring]) -> Bool) -> [Substring] {
+                             _ condition: ([Substring]) -> Bool) async throws -> [Substring] {
         let deadline = Date().addingTimeInterval(seconds)
         var lines = Self.lines(url)
         while !condition(lines) && Date() < deadline {
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
             lines = Self.lines(url)
         }
         lines = Self.lines(url)
@@ -33,10 +34,17 @@ struct FollowingTests {
         return lines
     }
 
-    static func quit(_ tmux: TmuxScreen) throws {
+    /// The incidents of the waterlogging under the 北园大街 bridge and of the car in the 经十路
+    /// underpass, on a store holding the Jinan rainstorm.
+    static func bridgeAndUnderpass(store: String, in scratch: Scratch) async throws -> (String, String) {
+        let ids = try await Watchfloor.incidents(holding: [JinanReport.bridgeWaterlogging, JinanReport.carInUnderpass], store: store, in: scratch)
+        return (ids[0], ids[1])
+    }
+
+    static func quit(_ tmux: TmuxScreen) async throws {
         try tmux.send("q")
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
     }
 
     @Test("two consoles on one PostgreSQL board: a command typed on one appears on the other")
@@ -44,25 +52,27 @@ struct FollowingTests {
         let scratch = try Scratch()
         let db = try ScratchPostgres()
         try await Watchfloor.replayedStore(scratch, at: db.url)
+        // The waterlogging under the 北园大街 bridge, and the car in the 经十路 underpass.
+        let (bridge, underpass) = try await Self.bridgeAndUnderpass(store: db.url, in: scratch)
         let first = try TmuxScreen(["run", "--store", db.url, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
         let second = try TmuxScreen(["run", "--store", db.url, "--operator", "duty2", "--lang", "en"], width: 120, height: 40, in: scratch)
-        for tmux in [first, second] { try tmux.waitFor("the board") { TmuxScreen.incidentCount($0) == 16 } }
+        for tmux in [first, second] { try await tmux.waitFor("the board") { TmuxScreen.incidentCount($0) == 16 } }
         #expect(Self.acknowledged(try second.capture()) == 0)
 
         try first.send(":")
-        try first.type("ack SD-0002")
+        try first.type("ack \(bridge)")
         try first.send("Enter")
-        try first.waitForText("accepted: ack SD-0002")
-        try second.waitFor("SD-0002 acknowledged by the other console") { Self.acknowledged($0) == 1 }
+        try await first.waitForText("accepted: ack \(bridge)")
+        try await second.waitFor("\(bridge) acknowledged by the other console") { Self.acknowledged($0) == 1 }
 
         // And the other way, a command the second console is told about by the first's commit.
         try second.send(":")
-        try second.type("ack SD-0003")
+        try second.type("ack \(underpass)")
         try second.send("Enter")
-        try second.waitForText("accepted: ack SD-0003")
-        try first.waitFor("SD-0003 acknowledged by the other console") { Self.acknowledged($0) == 2 }
-        try Self.quit(first)
-        try Self.quit(second)
+        try await second.waitForText("accepted: ack \(underpass)")
+        try await first.waitFor("\(underpass) acknowledged by the other console") { Self.acknowledged($0) == 2 }
+        try await Self.quit(first)
+        try await Self.quit(second)
         let verify = try await Watchfloor.run(["log", "verify", "--store", db.url], in: scratch.url)
         #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
     }
@@ -77,14 +87,16 @@ struct FollowingTests {
         let archive = scratch.path("archive.jsonl")
         let follower = try BackgroundWatchfloor(["log", "cat", "--store", store, "--follow"], in: scratch, stdout: archive)
         defer { follower.kill() }
-        Self.waitForLines(archive, "the replayed log") { $0.count == replayed }
+        try await Self.waitForLines(archive, "the replayed log") { $0.count == replayed }
 
-        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "t", "ack", "SD-0001"], in: scratch.url)
-        Self.waitForLines(archive, "the ack") { $0.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains("SD-0001") } }
-        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "t", "note", "SD-0001", "followed"], in: scratch.url)
-        Self.waitForLines(archive, "the note") { $0.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains("followed") } }
+        // The tank fire, the scenario's first incident.
+        let fire = try await Watchfloor.incident(holding: ZiboReport.tankFire, store: store, in: scratch)
+        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "t", "ack", fire], in: scratch.url)
+        try await Self.waitForLines(archive, "the ack") { $0.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains(fire) } }
+        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "t", "note", fire, "followed"], in: scratch.url)
+        try await Self.waitForLines(archive, "the note") { $0.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains("followed") } }
 
-        #expect(follower.terminate() == 0, "\(follower.stderr)")
+        #expect(try await follower.terminate() == 0, "\(follower.stderr)")
         let whole = try await Watchfloor.succeed(["log", "cat", "--store", store], in: scratch.url).stdoutText
         #expect(try String(contentsOf: archive, encoding: .utf8) == whole, "the followed log is the store's log, each entry once, in order")
         let verify = try await Watchfloor.run(["log", "verify", archive.path], in: scratch.url)
@@ -109,6 +121,8 @@ struct FollowingTests {
         let writing = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
         follower.standardOutput = writing
         follower.standardError = FileHandle.nullDevice
+        let exit = ExitWatch()
+        follower.terminationHandler = { _ in exit.terminated() }
         try follower.run()
         try writing.close()
         defer { if follower.isRunning { kill(follower.processIdentifier, SIGKILL) } }
@@ -121,10 +135,13 @@ struct FollowingTests {
         }
         #expect(first.contains(0x0A), "the follower printed the log")
         try reading.close()
-        let deadline = Date().addingTimeInterval(30)
-        while follower.isRunning && Date() < deadline { usleep(20_000) }
-        #expect(!follower.isRunning, "the follower noticed its reader was gone")
-        if !follower.isRunning { #expect(follower.terminationStatus == 0) }
+        // Awaited, not polled; killed (and failed) if it has not ended within 30 s, a guard
+        // against a hang, not a timing.
+        let pid = follower.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { exit.killIfRunning(pid) }
+        await exit.wait()
+        #expect(!exit.timedOut, "the follower noticed its reader was gone")
+        if !exit.timedOut { #expect(follower.terminationStatus == 0) }
     }
 
     @Test("PostgreSQL restarted under a running console and a follower: what is committed after it appears on both, nothing lost")
@@ -132,30 +149,31 @@ struct FollowingTests {
         let scratch = try Scratch()
         let server = try OwnPostgresServer()
         try await Watchfloor.replayedStore(scratch, at: server.url)
+        let (bridge, underpass) = try await Self.bridgeAndUnderpass(store: server.url, in: scratch)
         let replayed = Self.lines(scratch.path("replay.log")).count
         let archive = scratch.path("archive.jsonl")
         let follower = try BackgroundWatchfloor(["log", "cat", "--store", server.url, "--follow"], in: scratch, stdout: archive)
         defer { follower.kill() }
         let console = try TmuxScreen(["run", "--store", server.url, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
-        try console.waitFor("the board") { TmuxScreen.incidentCount($0) == 16 }
+        try await console.waitFor("the board") { TmuxScreen.incidentCount($0) == 16 }
         #expect(Self.acknowledged(try console.capture()) == 0)
-        Self.waitForLines(archive, "the replayed log") { $0.count == replayed }
+        try await Self.waitForLines(archive, "the replayed log") { $0.count == replayed }
 
         try server.restart()
-        try await Watchfloor.succeed(["exec", "--store", server.url, "--operator", "t", "ack", "SD-0002"], in: scratch.url)
-        try console.waitFor("the ack committed after the restart") { Self.acknowledged($0) == 1 }
+        try await Watchfloor.succeed(["exec", "--store", server.url, "--operator", "t", "ack", bridge], in: scratch.url)
+        try await console.waitFor("the ack committed after the restart") { Self.acknowledged($0) == 1 }
         // The console's own commands reach the restarted server too.
         try console.send(":")
-        try console.type("ack SD-0003")
+        try console.type("ack \(underpass)")
         try console.send("Enter")
-        try console.waitForText("accepted: ack SD-0003")
-        Self.waitForLines(archive, "both acks") { lines in
-            ["SD-0002", "SD-0003"].allSatisfy { id in lines.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains(id) } }
+        try await console.waitForText("accepted: ack \(underpass)")
+        try await Self.waitForLines(archive, "both acks") { lines in
+            [bridge, underpass].allSatisfy { id in lines.contains { $0.contains(#""kind":"command.accepted""#) && $0.contains(id) } }
         }
         #expect(!(try console.capture().contains { $0.contains("STORE UNREACHABLE") }), "the console says nothing of the restart once it is over")
-        try Self.quit(console)
+        try await Self.quit(console)
 
-        #expect(follower.terminate() == 0, "\(follower.stderr)")
+        #expect(try await follower.terminate() == 0, "\(follower.stderr)")
         // It heard of the restart and listened again, not merely read on its safety net.
         #expect(follower.stderr.contains("the store cannot be reached"), "\(follower.stderr)")
         #expect(follower.stderr.contains("the store is back"), "\(follower.stderr)")

@@ -53,7 +53,7 @@ struct IngestStandbyTests {
         // Paced, so that the first ingester can be killed with some of the day in and some not.
         let server = try BackgroundWatchfloor(["feed", "serve", "day.jsonl", "--port", "0", "--speed", Self.speed, "--heartbeat", "0.2"], in: scratch)
         defer { server.kill() }
-        let port = try #require(server.waitForPort(), "\(server.stderr)")
+        let port = try #require(try await server.waitForPort(), "\(server.stderr)")
         let ingest = ["ingest", "--store", db.url, "--feed", "agencies=tcp://127.0.0.1:\(port)"]
 
         let firstOut = scratch.path("first.log")
@@ -91,7 +91,7 @@ struct IngestStandbyTests {
             let answered = try entries(secondOut).filter { ["report.accepted", "report.duplicate", "report.rejected"].contains($0.kind ?? "") }
             return answered.count >= keys.count
         }
-        #expect(second.terminate() == 0, "\(second.stderr)")
+        #expect(try await second.terminate() == 0, "\(second.stderr)")
         server.kill()
 
         let stored = try loggedEntries(try await Watchfloor.succeed(["log", "cat", "--store", db.url], in: scratch.url).stdout)
@@ -131,7 +131,7 @@ struct IngestStandbyTests {
         defer { standby.kill() }
         try await waitUntil("the second waits as standby: \(standby.stderr)") { standby.stderr.contains("standby for site jinan") }
         #expect(standby.stderr.contains("pid \(leader.process.processIdentifier) on "), "\(standby.stderr)")
-        #expect(standby.terminate(seconds: 10) == 0, "\(standby.stderr)")
+        #expect(try await standby.terminate(seconds: 10) == 0, "\(standby.stderr)")
         #expect(standby.stderr.contains("standby for site jinan stopped (SIGTERM)"), "\(standby.stderr)")
         #expect(try Data(contentsOf: standbyOut).isEmpty)
 
@@ -142,6 +142,6 @@ struct IngestStandbyTests {
         leader.kill()
         try await waitUntil("it takes over from the killed leader: \(next.stderr)") { next.stderr.contains("leading site jinan") }
         try await waitUntil("it reads the feed") { try count("feed.up", in: nextOut) == 1 }
-        #expect(next.terminate() == 0, "\(next.stderr)")
+        #expect(try await next.terminate() == 0, "\(next.stderr)")
     }
 }

@@ -56,7 +56,7 @@ struct IngestTests {
         try handle.write(contentsOf: Data((jinan[30..<60].joined(separator: "\n") + "\n").utf8))
         try handle.close()
         try await waitFor([jinan[59].components(separatedBy: "\"id\":\"")[1].components(separatedBy: "\"")[0]], in: out)
-        #expect(ingest.terminate() == 0, "\(ingest.stderr)")
+        #expect(try await ingest.terminate() == 0, "\(ingest.stderr)")
         #expect(ingest.stderr.contains("ingester stopped (SIGTERM)"), "\(ingest.stderr)")
 
         let printed = try Data(contentsOf: out)
@@ -94,7 +94,7 @@ struct IngestTests {
         let messages = JSONLines(try Data(contentsOf: zibo)).lines.count
         let server = try BackgroundWatchfloor(["feed", "serve", zibo.path, "--port", "0", "--speed", "max", "--heartbeat", "0.2", "--sign-key", "right.key"], in: scratch)
         defer { server.kill() }
-        let port = try #require(server.waitForPort(), "\(server.stderr)")
+        let port = try #require(try await server.waitForPort(), "\(server.stderr)")
         for (key, store) in [("right.key", "right.db"), ("wrong.key", "wrong.db")] {
             let out = scratch.path("\(store).log")
             let ingest = try BackgroundWatchfloor(["ingest", "--store", store, "--feed", "fire=tcp://127.0.0.1:\(port)", "--feed-key", "fire=" + key],
@@ -109,7 +109,7 @@ struct IngestTests {
                 if answered >= messages - Self.heartbeats(in: zibo) || Date() > deadline { break }
                 try await Task.sleep(nanoseconds: 100_000_000)
             }
-            let status = ingest.terminate()
+            let status = try await ingest.terminate()
             let said = ingest.stderr
             #expect(status == 0, "\(said)")
             entries = try loggedEntries(try Data(contentsOf: out))

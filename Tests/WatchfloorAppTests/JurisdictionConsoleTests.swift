@@ -19,7 +19,7 @@ struct JurisdictionConsoleTests {
         try #require(!ziboOpen.isEmpty && ziboOpen.count < open.count)
 
         let tmux = try TmuxScreen(["run", "--store", store, "--jurisdiction", "3703", "--lang", "en"], width: 120, height: 40, in: scratch)
-        let screen = try tmux.waitFor("the Zibo console") { $0.first?.contains("area 淄博市") == true }
+        let screen = try await tmux.waitFor("the Zibo console") { $0.first?.contains("area 淄博市") == true }
         #expect(screen[0].contains("open \(ziboOpen.count)"), "\(screen[0])")
         #expect(screen.contains { $0.contains("1 Incidents \(ziboOpen.count) ") }, "only Zibo's incidents on the board")
         #expect(!screen.contains { $0.contains("济南市") && $0.contains("│I") }, "no Jinan row")
@@ -30,11 +30,11 @@ struct JurisdictionConsoleTests {
             try tmux.send(":")
             try tmux.type("ack \(incident)")
             try tmux.send("Enter")
-            try tmux.waitForText(verdict)
+            try await tmux.waitForText(verdict)
         }
         try tmux.send("q")
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
 
         let refused = try await Watchfloor.run(["run", "--store", store, "--jurisdiction", "1101", "--headless"], in: scratch.url)
         #expect(refused.status == 64)

@@ -38,14 +38,15 @@ struct LiveFeedsBoardTests {
             try (parts[agency]!.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
             let server = try BackgroundWatchfloor(["feed", "serve", file.path, "--port", "0", "--speed", "max", "--heartbeat", "1"], in: scratch)
             servers[agency] = server
-            ports[agency] = try #require(server.waitForPort(), "feed serve for \(agency): \(server.stderr)")
+            let port = try #require(try await server.waitForPort(), "feed serve for \(agency): \(server.stderr)")
+            ports[agency] = port
             yaml += "  - name: \(agency)\n    url: tcp://127.0.0.1:\(ports[agency]!)\n    heartbeat: 5\n"
         }
         try yaml.write(to: scratch.path("feeds.yaml"), atomically: true, encoding: .utf8)
 
         let store = scratch.path("floor.db").path
         let tmux = try TmuxScreen(["run", "--store", store, "--feeds", "feeds.yaml", "--lang", "en"], width: 120, height: 40, in: scratch)
-        try tmux.waitFor("all six feeds up") { screen in Self.agencies.allSatisfy { Self.row($0, in: screen)?.contains(" up ") == true } }
+        try await tmux.waitFor("all six feeds up") { screen in Self.agencies.allSatisfy { Self.row($0, in: screen)?.contains(" up ") == true } }
         // Every recording has played when each feed's last message is its recording's last.
         // (Six feeds interleave, so the board may correlate a little differently from a replay
         // in time order; what matters below is that a resend changes nothing.)
@@ -54,7 +55,7 @@ struct LiveFeedsBoardTests {
             let messages = lines.compactMap { JSONLines.object($0) }.filter { $0.string("type") != "feed.heartbeat" }
             lastTimes[agency] = String(try #require(messages.last?.string("time")).dropFirst(11).prefix(5))
         }
-        let settled = try tmux.waitFor("every recording played") { screen in
+        let settled = try await tmux.waitFor("every recording played") { screen in
             Self.agencies.allSatisfy { Self.row($0, in: screen)?.contains(" \(lastTimes[$0]!) ") == true }
         }
         let count = try #require(TmuxScreen.incidentCount(settled))
@@ -62,15 +63,15 @@ struct LiveFeedsBoardTests {
 
         // The fire gateway dies: its feed shows down, with why.
         servers["fire"]!.kill()
-        let down = try tmux.waitFor("fire down") { Self.row("fire", in: $0)?.contains(" down ") == true }
+        let down = try await tmux.waitFor("fire down") { Self.row("fire", in: $0)?.contains(" down ") == true }
         #expect(Self.row("fire", in: down)?.contains("connection") == true, "\(Self.row("fire", in: down) ?? "")")
         #expect(Self.agencies.filter { $0 != "fire" }.allSatisfy { Self.row($0, in: down)?.contains(" up ") == true })
 
         // It comes back on the same port and resends its whole history: up again, nothing added twice.
         let again = try BackgroundWatchfloor(["feed", "serve", scratch.path("fire.jsonl").path, "--port", String(ports["fire"]!), "--speed", "max", "--heartbeat", "1"], in: scratch)
         servers["fire"] = again
-        #expect(again.waitForPort() == ports["fire"], "\(again.stderr)")
-        let back = try tmux.waitFor("fire up again", seconds: 60) { Self.row("fire", in: $0)?.contains(" up ") == true }
+        #expect(try await again.waitForPort() == ports["fire"], "\(again.stderr)")
+        try await tmux.waitFor("fire up again", seconds: 60) { Self.row("fire", in: $0)?.contains(" up ") == true }
         // Once the whole history has come again (each line a duplicate in the store), the
         // board is as it was.
         let fireMessages = parts["fire"]!.filter { !String(decoding: $0, as: UTF8.self).contains("feed.heartbeat") }.count
@@ -83,14 +84,14 @@ struct LiveFeedsBoardTests {
             try await Task.sleep(nanoseconds: 200_000_000)
         }
         #expect(duplicates == fireMessages, "the resent history arrived as duplicates")
-        #expect(TmuxScreen.incidentCount(try tmux.waitFor("the board") { _ in true }) == count)
+        #expect(TmuxScreen.incidentCount(try await tmux.waitFor("the board") { _ in true }) == count)
 
         // The garbage line, by its reason, with its escape made inert.
         try tmux.send(":")
         try tmux.type("rejects")
         try tmux.send("Enter")
         // Waited for whole: a capture can fall between an overlay's title and its rows.
-        let rejects = try tmux.waitFor("the refused line listed") { screen in
+        let rejects = try await tmux.waitFor("the refused line listed") { screen in
             screen.contains { $0.contains("Refused lines: 1") } && screen.contains { $0.contains("Esc or q closes") }
         }
         #expect(rejects.contains { $0.contains("police") && $0.contains("not a JSON object") }, "\(rejects.joined(separator: "\n"))")
@@ -98,7 +99,7 @@ struct LiveFeedsBoardTests {
         try tmux.send("Escape")
         try tmux.send("q")
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
 
         let log = try loggedEntries(try await Watchfloor.succeed(["log", "cat", "--store", store], in: scratch.url).stdout)
         let fireStates = log.filter { $0.kind?.hasPrefix("feed.") == true && $0.data["feed"] as? String == "fire" }.compactMap(\.kind)

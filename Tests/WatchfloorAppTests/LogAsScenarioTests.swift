@@ -21,7 +21,8 @@ struct LogAsScenarioTests {
         let log = scratch.path("archive.jsonl")
         try await Watchfloor.succeed(["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless", "--store", first], in: scratch.url, stdout: log)
         // A duty officer's commands are in the archive too; they are the trainee's to make again.
-        try await Watchfloor.succeed(["exec", "--store", first, "--operator", "duty1", "ack", "SD-0001"], in: scratch.url)
+        let fire = try await Watchfloor.incident(holding: ZiboReport.tankFire, store: first, in: scratch)
+        try await Watchfloor.succeed(["exec", "--store", first, "--operator", "duty1", "ack", fire], in: scratch.url)
         let archived = try await Watchfloor.succeed(["log", "cat", "--store", first], in: scratch.url, stdout: log)
         #expect(String(decoding: archived.stdout, as: UTF8.self).contains(#""kind":"command.accepted""#))
 
@@ -32,7 +33,7 @@ struct LogAsScenarioTests {
 
         let original = try await incidents(first, in: scratch)
         #expect(!original.isEmpty)
-        // The original had SD-0001 acknowledged; the replayed boards start it new, as a trainee finds it.
+        // The original had the tank fire acknowledged; the replayed boards start it new, as a trainee finds it.
         #expect(try await incidents(fromFile, in: scratch) == original.map { $0.replacingOccurrences(of: "|acknowledged|", with: "|new|") })
         #expect(try await incidents(fromStdin, in: scratch) == incidents(fromFile, in: scratch))
         let entries = try loggedEntries(replayed.stdout)

@@ -136,7 +136,7 @@ struct LogVerifyTests {
     func segmentOfAnotherLog() async throws {
         let dir = try Scratch()
         let jinan = try await jinanLog(in: dir)
-        let zibo = try JSONLines(try await Watchfloor.succeed(
+        let zibo = JSONLines(try await Watchfloor.succeed(
             ["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless"], in: dir.url
         ).stdout).lines
         try #require(zibo.count > 60)

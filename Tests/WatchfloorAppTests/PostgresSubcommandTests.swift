@@ -16,12 +16,14 @@ struct PostgresSubcommandTests {
         )
         #expect(replay.stdout == (try Data(contentsOf: dir.path("replay.log"))), "the log on stdout is byte for byte SQLite's")
 
+        // The waterlogging under the 北园大街 bridge, looked up on each store.
         for store in [file, database.url] {
-            let ack = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "--at", "2026-07-15T17:10:00+08:00", "ack", "SD-0002"], in: dir.url)
-            #expect(ack.stdoutText == "accepted: ack SD-0002\n", "\(ack.stderrText)")
-            let refused = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "--at", "2026-07-15T17:11:00+08:00", "dispatch", "SD-0002", "NO-SUCH-UNIT"], in: dir.url)
+            let bridge = try await Watchfloor.incident(holding: JinanReport.bridgeWaterlogging, store: store, in: dir)
+            let ack = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "--at", "2026-07-15T17:10:00+08:00", "ack", bridge], in: dir.url)
+            #expect(ack.stdoutText == "accepted: ack \(bridge)\n", "\(ack.stderrText)")
+            let refused = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "--at", "2026-07-15T17:11:00+08:00", "dispatch", bridge, "NO-SUCH-UNIT"], in: dir.url)
             #expect(refused.status == 1)
-            #expect(refused.stderrText == "rejected: dispatch SD-0002 NO-SUCH-UNIT: no unit NO-SUCH-UNIT\n")
+            #expect(refused.stderrText == "rejected: dispatch \(bridge) NO-SUCH-UNIT: no unit NO-SUCH-UNIT\n")
         }
         for command in [["log", "cat"], ["board", "--json"], ["board"], ["report", "--json"], ["queue", "list", "--json"]] {
             let onFile = try await Watchfloor.succeed(command + ["--store", file], in: dir.url)
@@ -73,11 +75,13 @@ struct PostgresSubcommandTests {
             ["replay", Watchfloor.scenario("zibo-chemical-fire").path, "--headless", "--speed", "max", "--store", bare],
             in: dir.url, environment: environment
         )
-        let ack = try await Watchfloor.run(["exec", "--operator", "duty1", "ack", "1"], in: dir.url, environment: environment)
-        #expect(ack.stdoutText == "accepted: ack SD-0001\n", "\(ack.stderrText)")
+        // The tank fire, typed by its bare number.
+        let fire = try await Watchfloor.incident(holding: ZiboReport.tankFire, store: database.url, in: dir)
+        let ack = try await Watchfloor.run(["exec", "--operator", "duty1", "ack", try Watchfloor.number(of: fire)], in: dir.url, environment: environment)
+        #expect(ack.stdoutText == "accepted: ack \(fire)\n", "\(ack.stderrText)")
         let board = try await Watchfloor.succeed(["board", "--json"], in: dir.url, environment: environment)
-        let first = try #require(JSONLines.object(board.stdout)?.array("incidents").first)
-        #expect(first.string("status") == "acknowledged")
+        let acked = try #require(JSONLines.object(board.stdout)?.array("incidents").first { $0.string("id") == fire })
+        #expect(acked.string("status") == "acknowledged")
         let cat = try await Watchfloor.succeed(["log", "cat", "--store", database.url], in: dir.url)
         #expect(try loggedEntries(cat.stdout).last?.kind == "command.accepted", "the command went to the database WATCHFLOOR_STORE names")
 

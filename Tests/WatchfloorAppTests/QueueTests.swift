@@ -15,21 +15,22 @@ struct QueueTests {
     func dispatchToAck() async throws {
         let dir = try Scratch()
         let store = try await Watchfloor.replayedStore(dir)
-        // SD-0002: waterlogging under the Beiyuan Street bridge; FIRE-3701-02 is a rescue unit.
-        let dispatch = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0002", "FIRE-3701-02", "--", "公交车被困"], in: dir.url)
+        // The waterlogging under the Beiyuan Street bridge; FIRE-3701-02 is a rescue unit.
+        let bridge = try await Watchfloor.incident(holding: JinanReport.bridgeWaterlogging, store: store, in: dir)
+        let dispatch = try await Watchfloor.run(["exec", "--store", store, "--operator", "duty1", "dispatch", bridge, "FIRE-3701-02", "--", "公交车被困"], in: dir.url)
         #expect(dispatch.status == 0, "stderr: \(dispatch.stderrText)")
-        #expect(dispatch.stdoutText == "accepted: dispatch SD-0002 FIRE-3701-02 -- 公交车被困 as ORD-0001\n")
+        #expect(dispatch.stdoutText == "accepted: dispatch \(bridge) FIRE-3701-02 -- 公交车被困 as ORD-0001\n")
 
         let listed = try await orders(["queue", "list", "--store", store], in: dir)
         #expect(listed.count == 1)
         let order = try #require(listed.first)
         #expect(order.string("id") == "ORD-0001")
-        #expect(order.string("incident") == "SD-0002")
+        #expect(order.string("incident") == bridge)
         #expect(order.string("unit") == "FIRE-3701-02")
         #expect(order.string("agency") == "fire")
         #expect(order.string("state") == "queued")
         #expect(order.isNull("consumer"))
-        #expect(order["exercise"] as? Bool == true, "SD-0002 was opened by a training replay")
+        #expect(order["exercise"] as? Bool == true, "\(bridge) was opened by a training replay")
         #expect(order.string("created") != nil)
 
         // A live gateway never sees a training order.
@@ -45,15 +46,15 @@ struct QueueTests {
 
         let ack = try await Watchfloor.run(["queue", "ack", "ord-1", "--store", store, "--consumer", "gw1", "--status", "enroute"], in: dir.url)
         #expect(ack.status == 0, "stderr: \(ack.stderrText)")
-        #expect(ack.stdoutText == "acked ORD-0001: FIRE-3701-02 → SD-0002 (enroute)\n")
+        #expect(ack.stdoutText == "acked ORD-0001: FIRE-3701-02 → \(bridge) (enroute)\n")
         #expect(try await orders(["queue", "list", "--store", store], in: dir).first?.string("state") == "acked")
 
         let boardRun = try await Watchfloor.succeed(["board", "--store", store, "--json"], in: dir.url)
         let board = try #require(JSONLines.object(boardRun.stdout))
         let unit = try #require(board.array("units").first { $0.string("id") == "FIRE-3701-02" })
         #expect(unit.string("status") == "enroute")
-        #expect(unit.string("incident") == "SD-0002")
-        let incident = try #require(board.array("incidents").first { $0.string("id") == "SD-0002" })
+        #expect(unit.string("incident") == bridge)
+        let incident = try #require(board.array("incidents").first { $0.string("id") == bridge })
         #expect(incident["units"] as? [String] == ["FIRE-3701-02"])
 
         let cat = try await Watchfloor.succeed(["log", "cat", "--store", store], in: dir.url, stdout: dir.path("all.log"))
@@ -73,11 +74,13 @@ struct QueueTests {
         #expect(missing.status == 1)
         #expect(missing.stderrText == "rejected: dispatch SD-0099 FIRE-3701-01: no incident SD-0099\n")
 
-        let words = ["exec", "--store", store, "--operator", "duty1", "--key", "desk3-0042", "d", "15", "FIRE-3701-03"]
+        // The landslide at 柳埠, typed by its bare number after the verb's abbreviation.
+        let landslide = try await Watchfloor.incident(holding: JinanReport.landslide, store: store, in: dir)
+        let words = ["exec", "--store", store, "--operator", "duty1", "--key", "desk3-0042", "d", try Watchfloor.number(of: landslide), "FIRE-3701-03"]
         #expect(try await Watchfloor.run(words, in: dir.url).status == 0)
         let retry = try await Watchfloor.run(words, in: dir.url)
         #expect(retry.status == 0, "stderr: \(retry.stderrText)")
-        #expect(retry.stdoutText == "accepted: dispatch SD-0015 FIRE-3701-03 (already queued as ORD-0001)\n")
+        #expect(retry.stdoutText == "accepted: dispatch \(landslide) FIRE-3701-03 (already queued as ORD-0001)\n")
         let listed = try await orders(["queue", "list", "--store", store, "--agency", "fire"], in: dir)
         #expect(listed.count == 1)
         #expect(listed.first?.string("key") == "key:desk3-0042/FIRE-3701-03")
@@ -96,8 +99,9 @@ struct QueueTests {
     func racingClaims() async throws {
         let dir = try Scratch()
         let store = try await Watchfloor.replayedStore(dir)
+        let landslide = try await Watchfloor.incident(holding: JinanReport.landslide, store: store, in: dir)
         let units = ["FIRE-3701-01", "FIRE-3701-03", "FIRE-3701-05", "FIRE-3701-06", "FIRE-3701-07", "FIRE-3701-08"]
-        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015"] + units, in: dir.url)
+        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", landslide] + units, in: dir.url)
 
         async let a = orders(["queue", "claim", "--store", store, "--consumer", "gwA", "--agency", "fire", "--exercise", "--max", "4"], in: dir)
         async let b = orders(["queue", "claim", "--store", store, "--consumer", "gwB", "--agency", "fire", "--exercise", "--max", "4"], in: dir)
@@ -116,12 +120,13 @@ struct QueueTests {
     func racingDispatches() async throws {
         let dir = try Scratch()
         let store = try await Watchfloor.replayedStore(dir)
-        let words = ["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0015", "FIRE-3701-06"]
+        let landslide = try await Watchfloor.incident(holding: JinanReport.landslide, store: store, in: dir)
+        let words = ["exec", "--store", store, "--operator", "duty1", "dispatch", landslide, "FIRE-3701-06"]
         async let first = Watchfloor.run(words, in: dir.url)
         async let second = Watchfloor.run(words, in: dir.url)
         let outcomes = try await [first, second]
         #expect(outcomes.map(\.status).sorted() == [0, 1], "\(outcomes.map(\.stderrText))")
-        #expect(outcomes.contains { $0.stderrText.contains("FIRE-3701-06 is already on SD-0015 (order ORD-0001, queued)") })
+        #expect(outcomes.contains { $0.stderrText.contains("FIRE-3701-06 is already on \(landslide) (order ORD-0001, queued)") })
         #expect(try await orders(["queue", "list", "--store", store], in: dir).count == 1)
     }
 }

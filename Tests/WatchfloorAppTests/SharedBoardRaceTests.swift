@@ -33,8 +33,11 @@ struct SharedBoardRaceTests {
         var databases: [ScratchPostgres] = []
         let store = try await replayedStore(kind, dir, keep: &databases)
         let before = try await log(store, in: dir).count
-        // Four officers, each wanting the same six fire units for an incident of their own.
-        let incidents = ["SD-0017", "SD-0016", "SD-0012", "SD-0015"]
+        // Four officers, each wanting the same six fire units for an incident of their own: the
+        // fire at 洪家楼, the wall down on 七里山路, the flooded garage in 槐荫区, the landslide at 柳埠.
+        let incidents = try await Watchfloor.incidents(
+            holding: [JinanReport.fire, JinanReport.wallCollapse, JinanReport.floodedGarage, JinanReport.landslide], store: store, in: dir
+        )
         let units = (1...6).map { "FIRE-3701-0\($0)" }
         let outcomes = try await withThrowingTaskGroup(of: [Watchfloor.Outcome].self) { group in
             for (officer, incident) in incidents.enumerated() {
@@ -54,7 +57,8 @@ struct SharedBoardRaceTests {
         #expect(outcomes.allSatisfy { [0, 1].contains($0.status) }, "\(outcomes.filter { ![0, 1].contains($0.status) }.map(\.stderrText))")
         let refused = outcomes.filter { $0.status == 1 }
         #expect(outcomes.filter { $0.status == 0 }.count == units.count, "one dispatch of each unit wins")
-        #expect(refused.allSatisfy { $0.stderrText.contains("is not available: it is dispatched on SD-") }, "\(refused.map(\.stderrText))")
+        #expect(refused.allSatisfy { outcome in incidents.contains { outcome.stderrText.contains("is not available: it is dispatched on \($0)") } },
+                "\(refused.map(\.stderrText))")
 
         let entries = try await log(store, in: dir)
         let commands = entries.dropFirst(before).filter { $0.kind?.hasPrefix("command.") == true }
@@ -76,7 +80,8 @@ struct SharedBoardRaceTests {
         var databases: [ScratchPostgres] = []
         let store = try await replayedStore(kind, dir, keep: &databases)
         let units = (1...8).map { "FIRE-3701-0\($0)" }
-        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", "SD-0017"] + units, in: dir.url)
+        let fire = try await Watchfloor.incident(holding: JinanReport.fire, store: store, in: dir)
+        try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", fire] + units, in: dir.url)
 
         // Each gateway claims one order, acks it, and asks again until the queue is empty.
         let drained = try await withThrowingTaskGroup(of: [String].self) { group in

@@ -25,7 +25,7 @@ struct TerminalBoardTests {
         let log = scratch.path("run.jsonl")
         let tmux = try TmuxScreen(["run", "--replay", Self.jinan, "--speed", "max", "--store", scratch.path("b.db").path],
                                   width: 120, height: 40, in: scratch, stdout: log, environment: ["LANG": "zh_CN.UTF-8"])
-        let screen = try tmux.waitForText("回放结束")
+        let screen = try await tmux.waitForText("回放结束")
         #expect(screen[0].contains("演练"))
         #expect(screen.contains { $0.contains("济南市") })
         // Every pane border on a row stands where the frame's corners say it does.
@@ -38,7 +38,7 @@ struct TerminalBoardTests {
             #expect(Self.columns(of: "│", in: screen[row]).contains(right), "row \(row) misaligned: \(screen[row])")
         }
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
         #expect(lines.count > 190)
         for line in lines {
@@ -55,33 +55,33 @@ struct TerminalBoardTests {
         let scratch = try Scratch()
         let tmux = try TmuxScreen(["run", "--replay", Self.jinan, "--speed", "max", "--store", scratch.path("b.db").path, "--lang", "en"],
                                   width: 120, height: 40, in: scratch)
-        try tmux.waitForText("replay ended")
+        try await tmux.waitForText("replay ended")
         try tmux.send("?")
         // The closing hint is the overlay's last row: once it shows, the whole overlay has
         // reached the terminal (a capture can fall between the title and the rows below).
-        var screen = try tmux.waitFor("the whole help overlay") { screen in
+        var screen = try await tmux.waitFor("the whole help overlay") { screen in
             screen.contains { $0.contains("Help — keys") } && screen.contains { $0.contains("Esc or ? closes") }
         }
         for binding in Keymap.standard.bindings {
             #expect(screen.contains { $0.contains(binding.en.prefix(30)) }, "help misses \(binding.en)")
         }
         try tmux.send("Escape")
-        try tmux.waitFor("help closed") { !$0.contains { $0.contains("Help — keys") } }
+        try await tmux.waitFor("help closed") { !$0.contains { $0.contains("Help — keys") } }
         try tmux.send("/")
         try tmux.type("level:III")
         try tmux.send("Enter")
-        screen = try tmux.waitForText("filter: level:III")
+        screen = try await tmux.waitForText("filter: level:III")
         let rows = screen.filter { $0.hasPrefix("│I") || $0.hasPrefix("│II") || $0.hasPrefix("│III") || $0.hasPrefix("│IV") }
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { $0.hasPrefix("│III ") }, "rows of other levels after filtering: \(rows)")
         try tmux.send("Escape")
-        try tmux.waitFor("the filter cleared") { !$0[0].contains("filter:") }
+        try await tmux.waitFor("the filter cleared") { !$0[0].contains("filter:") }
         try tmux.send("/")
         try tmux.type("level:V")
         try tmux.send("Enter")
-        try tmux.waitForText("level is I, II, III or IV")
+        try await tmux.waitForText("level is I, II, III or IV")
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
     }
 
     @Test("below 80×24 the screen says it is too small, and comes back when the terminal grows")
@@ -89,15 +89,15 @@ struct TerminalBoardTests {
         let scratch = try Scratch()
         let tmux = try TmuxScreen(["run", "--replay", Self.jinan, "--speed", "max", "--store", scratch.path("b.db").path, "--lang", "en"],
                                   width: 120, height: 40, in: scratch)
-        try tmux.waitForText("replay ended")
+        try await tmux.waitForText("replay ended")
         try tmux.resize(width: 70, height: 20)
-        try tmux.waitForText("Terminal too small")
-        try tmux.waitForText("needs at least 80×24, now 70×20")
+        try await tmux.waitForText("Terminal too small")
+        try await tmux.waitForText("needs at least 80×24, now 70×20")
         try tmux.resize(width: 80, height: 24)
-        try tmux.waitFor("the board at 80×24") { $0.contains { $0.contains("Incidents") } && !$0.contains { $0.contains("too small") } }
+        try await tmux.waitFor("the board at 80×24") { $0.contains { $0.contains("Incidents") } && !$0.contains { $0.contains("too small") } }
         try tmux.resize(width: 120, height: 40)
-        try tmux.waitFor("the board at 120×40") { $0.contains { $0.contains("Incidents") } && $0.count >= 40 }
+        try await tmux.waitFor("the board at 120×40") { $0.contains { $0.contains("Incidents") } && $0.count >= 40 }
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
     }
 }

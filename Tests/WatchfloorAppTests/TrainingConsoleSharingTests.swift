@@ -15,16 +15,19 @@ struct TrainingConsoleSharingTests {
         let store = scratch.path("trainee.db").path
         let tmux = try TmuxScreen(["run", "--replay", Watchfloor.scenario("jinan-rainstorm").path, "--speed", "1000", "--store", store, "--lang", "en"],
                                   width: 120, height: 40, in: scratch)
-        try tmux.waitFor("two incidents") { $0.contains { $0.contains("Incidents") && !$0.contains("Incidents 0") && !$0.contains("Incidents 1 ") } }
+        try await tmux.waitFor("two incidents") { $0.contains { $0.contains("Incidents") && !$0.contains("Incidents 0") && !$0.contains("Incidents 1 ") } }
         try tmux.send(":")
         try tmux.type("pause")
         try tmux.send("Enter")
+        // The waterlogging under the 北园大街 bridge, the second incident to open: on the board
+        // the console has committed so far.
+        let bridge = try await Watchfloor.incident(holding: JinanReport.bridgeWaterlogging, store: store, in: scratch)
         try tmux.send(":")
-        try tmux.type("dispatch SD-0002")
+        try tmux.type("dispatch \(bridge)")
         try tmux.send("Enter")
-        try tmux.waitForText("suggested for SD-0002")
+        try await tmux.waitForText("suggested for \(bridge)")
         try tmux.send("y")
-        try tmux.waitForText("accepted: dispatch SD-0002")
+        try await tmux.waitForText("accepted: dispatch \(bridge)")
 
         // The gateways, from another shell, while the console holds the store open.
         let queued = try Self.orders(try await Watchfloor.succeed(["queue", "list", "--store", store, "--json"], in: scratch.url).stdout)
@@ -35,7 +38,7 @@ struct TrainingConsoleSharingTests {
                 try await Watchfloor.succeed(["queue", "ack", try #require(order["id"] as? String), "--store", store, "--consumer", "gw-\(agency)", "--status", "enroute"], in: scratch.url)
             }
         }
-        try tmux.waitFor("the acks on the console's queue pane") { screen in
+        try await tmux.waitFor("the acks on the console's queue pane") { screen in
             screen.filter { $0.contains("ORD-") && $0.contains("acked") }.count == queued.count
         }
 
@@ -43,9 +46,9 @@ struct TrainingConsoleSharingTests {
         try tmux.send(":")
         try tmux.type("resume")
         try tmux.send("Enter")
-        try tmux.waitForText("replay ended", seconds: 60)
+        try await tmux.waitForText("replay ended", seconds: 60)
         try tmux.send("q")
-        try tmux.waitForText("[exited 0]")
+        try await tmux.waitForText("[exited 0]")
 
         let verify = try await Watchfloor.run(["log", "verify", "--store", store], in: scratch.url)
         #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")

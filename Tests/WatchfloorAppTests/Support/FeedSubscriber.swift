@@ -32,13 +32,18 @@ final class FeedSubscriber {
     }
 
     /// Reads until `done` holds, the server closes, or `seconds` pass; returns whether `done` held.
+    /// The socket is only polled, never waited on: between looks the test sleeps with
+    /// `Task.sleep`, holding no thread of the shared pool.
     @discardableResult
-    func read(seconds: Double, until done: (FeedSubscriber) -> Bool) -> Bool {
+    func read(seconds: Double, until done: (FeedSubscriber) -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while !done(self) && !closed && Date() < deadline {
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, 100) > 0 else { continue }
+            guard poll(&entry, 1, 0) > 0 else {
+                try await Task.sleep(for: .milliseconds(20))
+                continue
+            }
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
             if n <= 0 {
                 closed = true

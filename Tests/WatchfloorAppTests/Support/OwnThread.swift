@@ -10,6 +10,7 @@ import Foundation
 func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread {
+            Thread.current.threadDictionary[ownThreadMark] = true
             // Signals as on the pool's threads, all blocked: a SIGCHLD or SIGPIPE meant for
             // Foundation's or the runtime's own watchers must not land on this thread.
             var all = sigset_t()
@@ -20,9 +21,18 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
     }
 }
 
+/// Marks the threads `onOwnThread` starts, so that `poll` can tell it is on one.
+private let ownThreadMark = "watchfloor-tests.own-thread"
+
 /// Polls `condition` every `interval` seconds on the calling thread until it holds or
 /// `seconds` pass; returns whether it held.
+///
+/// It sleeps with `usleep`, blocking its thread: that is right only on a thread of its own,
+/// and so it may run only inside `onOwnThread` (it stops the test otherwise). A test on the
+/// shared task pool waits with `Task.sleep` instead (`TmuxScreen.waitFor`, `BackgroundWatchfloor`).
 func poll(seconds: Double, every interval: Double = 0.1, _ condition: () throws -> Bool) rethrows -> Bool {
+    precondition(Thread.current.threadDictionary[ownThreadMark] as? Bool == true,
+                 "poll blocks its thread: call it only inside onOwnThread, or wait with Task.sleep")
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return true }

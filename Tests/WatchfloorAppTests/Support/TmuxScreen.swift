@@ -70,24 +70,44 @@ final class TmuxScreen: @unchecked Sendable {
     }
 
     /// Polls the screen until `condition` holds; records a failure with the last screen if
-    /// it never does within `seconds` (a guard against hangs, not a timing assertion).
+    /// it never does within `seconds` (a guard against hangs, not a timing assertion). Between
+    /// looks it sleeps with `Task.sleep`, holding no thread of the shared pool, so tests that
+    /// wait on screens do not hold back the others.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: ([String]) -> Bool) throws -> [String] {
+                 _ condition: ([String]) -> Bool) async throws -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
         var screen: [String] = []
         while Date() < deadline {
             screen = try capture()
             if condition(screen) { return screen }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
+        // One more look: a test that slept on a busy machine may wake after its deadline.
+        screen = try capture()
+        if condition(screen) { return screen }
         Issue.record("screen never showed \(what); last screen (\(screen.count) lines):\n\(screen.joined(separator: "\n"))", sourceLocation: sourceLocation)
         return screen
     }
 
     @discardableResult
-    func waitForText(_ text: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
-        try waitFor("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
+    func waitForText(_ text: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String] {
+        try await waitFor("\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
+    }
+
+    /// Watches the screen for what must not happen: returns the first capture on which
+    /// `condition` holds, or nil when none of at least `looks` captures, taken over at least
+    /// `seconds`, showed it. A busy machine only makes the watch longer, never wrong.
+    func firstScreen(where condition: ([String]) -> Bool, watching seconds: Double = 1.5, looks: Int = 10) async throws -> [String]? {
+        let until = Date().addingTimeInterval(seconds)
+        var taken = 0
+        while taken < looks || Date() < until {
+            let screen = try capture()
+            taken += 1
+            if condition(screen) { return screen }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
     }
 
     /// Runs a tmux client to its end (`Spawn`: the tmux server it forks must neither hold the

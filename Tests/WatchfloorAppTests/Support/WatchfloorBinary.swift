@@ -62,8 +62,8 @@ enum Watchfloor {
         let tag = UUID().uuidString
         let outURL = stdoutURL ?? directory.appendingPathComponent(".stdout-\(tag)")
         let errURL = directory.appendingPathComponent(".stderr-\(tag)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: outURL.path, contents: nil), "cannot create \(outURL.path)")
+        try #require(FileManager.default.createFile(atPath: errURL.path, contents: nil), "cannot create \(errURL.path)")
         defer {
             if stdoutURL == nil { try? FileManager.default.removeItem(at: outURL) }
             try? FileManager.default.removeItem(at: errURL)
@@ -117,8 +117,9 @@ enum Watchfloor {
     }
 }
 
-/// Waits for a child's termination, and kills it if it outlives its timeout.
-private final class ExitWatch: @unchecked Sendable {
+/// Waits for a child's termination, and kills it if it outlives its timeout. Set `terminated`
+/// as the process's termination handler before it runs; `wait()` holds no thread meanwhile.
+final class ExitWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var done = false
     private var killed = false
