@@ -6,7 +6,7 @@ BIN          := .build/debug/watchfloor
 RELEASE_BIN  := .build/release/watchfloor
 APT_PACKAGES := libncurses-dev libsqlite3-dev tmux jq time bc python3
 
-.PHONY: all deps build run test unit-tests e2e-tests bench fuzz demo-data clean
+.PHONY: all deps build build-tests run test unit-tests e2e-tests conformance bench fuzz demo-data clean
 
 all: build
 
@@ -27,13 +27,38 @@ build: deps
 run: build
 	$(BIN) run
 
-# The store conformance suite runs against SQLite and against a real PostgreSQL server:
-# scripts/test-postgres.sh starts a throwaway one on loopback in a temporary directory
-# (installing postgresql when missing), runs the tests with WATCHFLOOR_TEST_POSTGRES set,
-# and stops it again, whether they pass or fail.
-test: deps
+# Every test, in two steps: `unit-tests`, the pure and in-process tests of the layers that do
+# no I/O (Core, UI, Terminal), in parallel; then `e2e-tests`, everything that starts something —
+# the watchfloor binary, a console in tmux, a TCP feed, threads that follow files, a PostgreSQL
+# server — one test at a time, so that on a busy machine they do not starve each other of its
+# cores. scripts/test-postgres.sh starts a throwaway PostgreSQL server on loopback in a
+# temporary directory (installing postgresql when missing) for the store conformance suite,
+# which runs against SQLite and PostgreSQL alike, and stops it whether the tests pass or fail.
+E2E_TARGETS := WatchfloorAppTests|WatchfloorStoreTests|WatchfloorFeedsTests
+
+test: unit-tests e2e-tests
+
+build-tests: deps
 	$(SWIFT) build --build-tests
-	bash scripts/test-postgres.sh run $(SWIFT) test --skip-build
+
+unit-tests: build-tests
+	$(SWIFT) test --skip-build --skip '$(E2E_TARGETS)'
+
+e2e-tests: build-tests
+	bash scripts/test-postgres.sh run $(SWIFT) test --skip-build --no-parallel --filter '$(E2E_TARGETS)'
+
+# The CAP decoder against an external corpus of real-world alerts: every file gets the verdict
+# its expected.tsv gives (the same test that runs over the project's own Tests/Fixtures/cap in
+# `make test`). CAP_CORPUS names the folder; a missing or empty one fails here, loudly.
+CAP_CORPUS ?= ../shared/conformance/cap
+
+conformance: build-tests
+	@corpus='$(CAP_CORPUS)'; \
+	if [ ! -f "$$corpus/expected.tsv" ] || ! ls "$$corpus"/*.cap >/dev/null 2>&1; then \
+	  echo "conformance: no CAP corpus at $$corpus (it needs expected.tsv and *.cap files); name one with CAP_CORPUS=DIR" >&2; \
+	  exit 1; \
+	fi; \
+	CAP_CORPUS="$$(cd "$$corpus" && pwd)" $(SWIFT) test --skip-build --filter 'CAPConformanceTests'
 
 # Benchmarks, never timed tests: the replay path against jq on a 1,000,000-event day, the
 # cost of one report with 1k and 100k open incidents, the cost of one frame of the default
