@@ -32,7 +32,7 @@ struct LaterVersionEntryTests {
 
         var intake = Intake(board: Board(), chain: LogChain(), correlator: Correlator(places: try Gazetteer(json: Data(contentsOf:
             Watchfloor.packageRoot.appendingPathComponent("demo-data/geo/shandong.json")))), exercise: false)
-        let applied = try SharedStore.catchUp(store, intake: &intake)
+        let applied = try StoreFold.catchUp(store, into: &intake)
         #expect(applied == 2, "the two entries this version reads are on the board")
         #expect(intake.chain.nextSeq == 4 && intake.chain.head == third.hash, "the chain goes on after the last entry")
         #expect(Set(intake.board.feedStates.keys) == ["police", "weather"])

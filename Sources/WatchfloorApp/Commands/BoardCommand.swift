@@ -6,8 +6,7 @@ public enum BoardCommand {
     public static func run(storePath: String, json: Bool) throws(AppError) {
         let reference = try Reference.load(try DataFiles.locate())
         let store = try StoreOpener.existing(storePath, hint: "replay or ingest into it first, or pass --store PATH")
-        var board = reference.emptyBoard()
-        try BoardRebuild.fold(store, into: &board)
+        let board = try StoreFold.open(store, reference: reference, exercise: false).board
         let output = LogOutput()
         if json {
             output.write(line: BoardJSON.bytes(board, reference: reference))

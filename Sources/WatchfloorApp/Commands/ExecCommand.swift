@@ -36,16 +36,13 @@ public enum ExecCommand {
         do throws(AppError) {
             let reference = try Reference.load(try DataFiles.locate())
             let store = try StoreOpener.existing(storePath, hint: "replay or ingest into it first, or pass --store PATH")
-            var folded = reference.emptyBoard()
             // The long fold runs before the lock is taken; only the tail is folded under it.
-            let last = try BoardRebuild.fold(store, into: &folded)
-            let snapshot = folded
+            // Live unless the incident acted on was opened in training (the entries then say so).
+            let folded = try StoreFold.open(store, reference: reference, exercise: false)
             do {
                 return try store.transact { tx in
-                    var board = snapshot
-                    try tx.forEachLine(from: last + 1) { try BoardRebuild.apply($0, to: &board) }
-                    // Live unless the incident acted on was opened in training (the entries then say so).
-                    var intake = Intake(board: board, chain: try tx.chainHead(), correlator: reference.correlator(), exercise: false)
+                    var intake = folded
+                    _ = try StoreFold.catchUp(tx, into: &intake)
                     let outcome = intake.command(words.joined(separator: " "), operator: id, at: now, key: key, role: role)
                     // A backdated entry in live work would falsify the record: only training may be scripted.
                     if trainingOnly, outcome.entries.contains(where: { !$0.entry.exercise }) {

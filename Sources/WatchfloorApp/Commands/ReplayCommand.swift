@@ -30,15 +30,11 @@ public enum ReplayCommand {
         let files = try DataFiles.locate()
         let reference = try Reference.load(files)
         let store = try options.storePath.map { (s) throws(AppError) in try StoreOpener.open(s) }
-        var board = reference.emptyBoard()
-        var chain = LogChain()
-        if let store {
-            do { chain = try store.chainHead() } catch { throw AppError(error.message) }
-            try BoardRebuild.fold(store, into: &board)
-        }
-        // The intake decides and applies; the pipeline seals, on its own thread.
-        var intake = Intake(board: board, correlator: reference.correlator(), exercise: true)
-        let pipeline = CommitPipeline(store: store, chain: chain, output: LogOutput())
+        // The intake decides and applies; the pipeline seals, on its own thread, continuing the
+        // chain from exactly what was folded.
+        var intake = try store.map { (s) throws(AppError) in try StoreFold.open(s, reference: reference, exercise: true) }
+            ?? Intake(board: reference.emptyBoard(), correlator: reference.correlator(), exercise: true)
+        let pipeline = CommitPipeline(store: store, chain: intake.chain, output: LogOutput())
         var pacer = ReplayPacer(speed: options.speed)
         var pending: [LogEntry] = []
         pending.reserveCapacity(batchSize + 16)

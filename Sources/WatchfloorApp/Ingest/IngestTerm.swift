@@ -29,12 +29,12 @@ struct IngestTerm {
     }
 
     func run() throws(AppError) -> End {
-        var intake = Intake(board: reference.emptyBoard(), chain: LogChain(), correlator: reference.correlator(), exercise: false)
         // The store's connection may be one the server dropped while this ingester waited (a
         // restart): the first call finds it gone and the next connects afresh, so a probe goes first.
         _ = try? store.chainHead()
+        var intake: Intake
         do throws(AppError) {
-            _ = try SharedStore.catchUp(store, intake: &intake)
+            intake = try StoreFold.open(store, reference: reference, exercise: false)
         } catch {
             guard lock.isHeld() else { return .lostSite(error.message) }
             throw error

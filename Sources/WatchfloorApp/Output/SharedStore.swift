@@ -18,7 +18,7 @@ enum SharedStore {
         let result: (entries: [SealedEntry], value: T)
         do {
             result = try store.transact { tx in
-                adopted = try adopt(into: &intake) { try tx.forEachLine(from: $0, $1) }
+                adopted = try StoreFold.catchUp(tx, into: &intake)
                 let folded = fold(&intake)
                 return (folded.entries, folded)
             }
@@ -35,35 +35,4 @@ enum SharedStore {
         return (adopted, result.entries, result.value)
     }
 
-    /// Folds the entries after `intake`'s head into it, outside any transaction (a console
-    /// following the others); returns how many.
-    static func catchUp(_ store: any DispatchStore, intake: inout Intake) throws(AppError) -> Int {
-        do {
-            return try adopt(into: &intake) { (seq, body) throws in
-                do throws(StoreError) { try store.forEachLine(from: seq, body) } catch { throw AppError(error.message, storeUnreachable: error.unreachable) }
-            }
-        } catch let error as AppError {
-            throw error
-        } catch {
-            throw AppError("\(error)")
-        }
-    }
-
-    /// Folds each stored line that `read` yields from the intake's next seq on.
-    private static func adopt(into intake: inout Intake, _ read: (Int64, (StoredLine) throws -> Void) throws -> Void) throws -> Int {
-        var applied = 0
-        try read(intake.chain.nextSeq) { stored in
-            do throws(LogLineError) {
-                let entry = try stored.line.withBytes { (b) throws(LogLineError) -> LogEntry in try LogLine.entry(b).1 }
-                intake.adopt(entry, seq: stored.seq, hash: stored.hash)
-                applied += 1
-            } catch where error.laterVersion {
-                // What a later version wrote is not on this board, but our next entry links after it.
-                intake.pass(seq: stored.seq, hash: stored.hash)
-            } catch {
-                throw AppError("the store's entry seq \(stored.seq) cannot be read: \(error) — run `watchfloor log verify --store` to check it")
-            }
-        }
-        return applied
-    }
 }

@@ -34,12 +34,10 @@ public enum RunCommand {
         }
         let training = !replayFiles.isEmpty
         let store = try storePath.map { (s) throws(AppError) in try StoreOpener.open(s) }
-        var board = reference.emptyBoard()
-        var chain = LogChain()
-        if let store {
-            do { chain = try store.chainHead() } catch { throw AppError(error.message) }
-            try BoardRebuild.fold(store, into: &board)
-        }
+        // The board and the chain head it continues come from one fold: what others commit
+        // while it reads is folded once, here, and the first catch-up goes on after it.
+        let intake = try store.map { (s) throws(AppError) in try StoreFold.open(s, reference: reference, exercise: training) }
+            ?? Intake(board: reference.emptyBoard(), correlator: reference.correlator(), exercise: training)
         let tape = training ? try ReplayTape.load(replayFiles) : nil
         let layouts = try LayoutChoice.load(files: files, requested: options.layout)
         // stdout carries the log only when it is not the screen itself (DESIGN §1).
@@ -47,9 +45,9 @@ public enum RunCommand {
         let output = printsLog ? LogOutput() : LogOutput(fd: open("/dev/null", O_WRONLY))
         let session = Session(
             reference: reference,
-            intake: Intake(board: board, chain: chain, correlator: reference.correlator(), exercise: training),
+            intake: intake,
             // The session commits itself, under the store's lock; the pipeline only prints.
-            pipeline: CommitPipeline(store: nil, chain: chain, output: output), tape: tape, speed: speed,
+            pipeline: CommitPipeline(store: nil, chain: intake.chain, output: output), tape: tape, speed: speed,
             mode: training ? .training : .live,
             strings: Strings(options.language.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(environment)),
             operatorID: options.operatorID, layouts: layouts

@@ -21,6 +21,6 @@ extension Session {
 
     /// Folds the entries after our chain's head into the board.
     func catchUp(_ store: any DispatchStore) throws(AppError) {
-        if try SharedStore.catchUp(store, intake: &intake) > 0 { invalidateRows() }
+        if try StoreFold.catchUp(store, into: &intake) > 0 { invalidateRows() }
     }
 }

@@ -70,9 +70,7 @@ extension Session {
     /// The board as the store has it, read from its first entry: what this console folded but
     /// the store may not have taken is gone, and the feeds' lines are folded again on it.
     private func reloadBoard(_ store: any DispatchStore) throws(AppError) {
-        var confirmed = Intake(board: reference.emptyBoard(), chain: LogChain(), correlator: reference.correlator(), exercise: intake.exercise)
-        _ = try SharedStore.catchUp(store, intake: &confirmed)
-        intake = confirmed
+        intake = try StoreFold.open(store, reference: reference, exercise: intake.exercise)
         boardUnconfirmed = false
         invalidateRows()
     }
