@@ -36,29 +36,39 @@ run: build
 # which runs against SQLite and PostgreSQL alike, and stops it whether the tests pass or fail.
 E2E_TARGETS := WatchfloorAppTests|WatchfloorStoreTests|WatchfloorFeedsTests
 
-test: unit-tests e2e-tests
+# Both steps run, one after the other even under `make -j`, and the e2e tests run even when a
+# unit test failed; `make test` fails if either did.
+test: build-tests
+	@status=0; \
+	$(MAKE) --no-print-directory unit-tests || status=1; \
+	$(MAKE) --no-print-directory e2e-tests || status=1; \
+	exit $$status
 
 build-tests: deps
 	$(SWIFT) build --build-tests
 
+# CAP_CORPUS is `make conformance`'s alone: the tests here run over the project's own CAP
+# documents, whatever the environment or the command line says.
 unit-tests: build-tests
-	$(SWIFT) test --skip-build --skip '$(E2E_TARGETS)'
+	env -u CAP_CORPUS $(SWIFT) test --skip-build --skip '$(E2E_TARGETS)'
 
 e2e-tests: build-tests
-	bash scripts/test-postgres.sh run $(SWIFT) test --skip-build --no-parallel --filter '$(E2E_TARGETS)'
+	env -u CAP_CORPUS bash scripts/test-postgres.sh run $(SWIFT) test --skip-build --no-parallel --filter '$(E2E_TARGETS)'
 
 # The CAP decoder against an external corpus of real-world alerts: every file gets the verdict
 # its expected.tsv gives (the same test that runs over the project's own Tests/Fixtures/cap in
 # `make test`). CAP_CORPUS names the folder; a missing or empty one fails here, loudly.
 CAP_CORPUS ?= ../shared/conformance/cap
 
-conformance: build-tests
+# The corpus is looked at first, so that a wrong CAP_CORPUS fails at once, not after a build.
+conformance:
 	@corpus='$(CAP_CORPUS)'; \
 	if [ ! -f "$$corpus/expected.tsv" ] || ! ls "$$corpus"/*.cap >/dev/null 2>&1; then \
 	  echo "conformance: no CAP corpus at $$corpus (it needs expected.tsv and *.cap files); name one with CAP_CORPUS=DIR" >&2; \
 	  exit 1; \
-	fi; \
-	CAP_CORPUS="$$(cd "$$corpus" && pwd)" $(SWIFT) test --skip-build --filter 'CAPConformanceTests'
+	fi
+	$(MAKE) --no-print-directory build-tests
+	CAP_CORPUS="$$(cd '$(CAP_CORPUS)' && pwd)" $(SWIFT) test --skip-build --filter 'CAPConformanceTests'
 
 # Benchmarks, never timed tests: the replay path against jq on a 1,000,000-event day, the
 # cost of one report with 1k and 100k open incidents, the cost of one frame of the default
@@ -77,9 +87,9 @@ bench: deps
 	python3 scripts/bench-follow.py $(RELEASE_BIN)
 
 # Fuzzing, never a test: each decoder (CloudEvents lines, CAP documents) under libFuzzer with
-# AddressSanitizer for FUZZ_RUNS inputs, seeded from demo-data/scenarios and the CAP
-# conformance corpus; `make fuzz FUZZ_RUNS=1000000` for a long run, FUZZ_OPTIONS for more
-# libFuzzer flags. Builds into .build-fuzz, apart from .build; see scripts/fuzz.sh.
+# AddressSanitizer for FUZZ_RUNS inputs, seeded from demo-data/scenarios, the project's own
+# CAP documents and, when present, the external CAP corpus (CAP_CORPUS); `make fuzz
+# FUZZ_RUNS=1000000` for a long run, FUZZ_OPTIONS for more libFuzzer flags. Builds into .build-fuzz, apart from .build; see scripts/fuzz.sh.
 FUZZ_RUNS    ?= 100000
 FUZZ_OPTIONS ?=
 

@@ -23,12 +23,7 @@ struct IngestStandbyTests {
         throw CancellationError()
     }
 
-    static func entries(_ file: URL) throws -> [LoggedEntry] {
-        // A line being written when the file is read is left for the next look.
-        var data = try Data(contentsOf: file)
-        if let end = data.lastIndex(of: 0x0A) { data = data.prefix(through: end) } else { data = Data() }
-        return try loggedEntries(data)
-    }
+    static func entries(_ file: URL) throws -> [LoggedEntry] { try loggedEntries(writtenSoFarTo: file) }
 
     static func count(_ kind: String, in file: URL) throws -> Int {
         try Self.entries(file).filter { $0.kind == kind }.count

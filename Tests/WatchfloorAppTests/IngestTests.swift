@@ -104,7 +104,7 @@ struct IngestTests {
             let deadline = Date().addingTimeInterval(60)
             var entries: [LoggedEntry] = []
             while true {
-                entries = try loggedEntries(try Data(contentsOf: out))
+                entries = try loggedEntries(writtenSoFarTo: out)
                 let answered = entries.filter { ["report.accepted", "report.rejected"].contains($0.kind ?? "") }.count
                 if answered >= messages - Self.heartbeats(in: zibo) || Date() > deadline { break }
                 try await Task.sleep(nanoseconds: 100_000_000)

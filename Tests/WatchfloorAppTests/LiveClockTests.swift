@@ -16,9 +16,6 @@ struct LiveClockTests {
     /// The console's now, some hours after the scenario: the 泉城广场 rainfall incident, opened
     /// 15:55:30, is then 9h29m30s old, half an hour from either edge of "9h".
     static let consoleNow = "2026-07-16T01:25:00+08:00"
-    /// The rainfall reading at 泉城广场 station (weather, 15:55:30): its incident is the one
-    /// whose age is checked.
-    static let rainfall = "/sd/370100/weather#JN-WX-20260715-0003"
 
     static func seconds(_ rfc3339: String) -> Double? {
         let format = ISO8601DateFormatter()
@@ -59,7 +56,7 @@ struct LiveClockTests {
         try await Watchfloor.succeed(["ingest", "--store", store, "--feed", "police=" + Watchfloor.scenario("jinan-rainstorm").path],
                                      in: scratch.url, environment: ["WATCHFLOOR_TEST_NOW": Self.ingestedAt])
         let incidents = try await Watchfloor.boardIncidents(store: store, in: scratch)
-        let incident = try #require(Watchfloor.incident(holding: Self.rainfall, among: incidents), "no incident holds \(Self.rainfall)")
+        let incident = try #require(Watchfloor.incident(holding: JinanReport.rainfall, among: incidents), "no incident holds \(JinanReport.rainfall)")
         let opened = try #require(incident.string("opened").flatMap(Self.seconds), "\(incident)")
         let title = try #require(incident.string("title"))
         // The row is found by the start of its title, which no other incident's shares.

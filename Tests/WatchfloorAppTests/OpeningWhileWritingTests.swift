@@ -16,7 +16,7 @@ struct OpeningWhileWritingTests {
     }
 
     static func answered(_ file: URL) throws -> Int {
-        try IngestStandbyTests.entries(file).filter { ["report.accepted", "report.duplicate", "report.rejected"].contains($0.kind ?? "") }.count
+        try loggedEntries(writtenSoFarTo: file).filter { ["report.accepted", "report.duplicate", "report.rejected"].contains($0.kind ?? "") }.count
     }
 
     @Test("two consoles opened mid-stream and one opened after show the same board, and a command on them lands", arguments: Kind.allCases)
@@ -24,34 +24,43 @@ struct OpeningWhileWritingTests {
         let scratch = try Scratch()
         let database = kind == .postgres ? try ScratchPostgres() : nil
         let store = database?.url ?? scratch.path("floor.db").path
-        try await Watchfloor.succeed(["demo", "generate", "--seed", "7007", "--events", "3000", "--output", "day.jsonl"], in: scratch.url)
-        let messages = try String(contentsOf: scratch.path("day.jsonl"), encoding: .utf8).split(separator: "\n")
-            .filter { !$0.contains(#""type":"feed.heartbeat""#) }.count
+        try await Watchfloor.succeed(["demo", "generate", "--seed", "7007", "--events", "10000", "--output", "day.jsonl"], in: scratch.url)
+        let lines = try String(contentsOf: scratch.path("day.jsonl"), encoding: .utf8).split(separator: "\n").map { String($0) + "\n" }
+        let messages = lines.filter { !$0.contains(#""type":"feed.heartbeat""#) }.count
 
-        // The day's 24 hours in about 24 s, so that consoles open while it is written.
-        let server = try BackgroundWatchfloor(["feed", "serve", "day.jsonl", "--port", "0", "--speed", IngestStandbyTests.speed, "--heartbeat", "0.2"], in: scratch)
-        defer { server.kill() }
-        let port = try #require(try await server.waitForPort(), "\(server.stderr)")
+        // The agencies' feed is a followed file: a third of the day at once, so that a console
+        // has a long log to fold, then ten lines every 20 ms for as long as consoles are opening:
+        // however slow the machine, they open while the ingester writes, fast enough that its
+        // commits land while they read.
+        let feed = scratch.path("feed.jsonl")
+        let writer = try GrowingFile(feed, lines: lines)
+        writer.append(lines.count / 3)
         let log = scratch.path("ingest.log")
-        let ingest = try BackgroundWatchfloor(["ingest", "--store", store, "--feed", "agencies=tcp://127.0.0.1:\(port)"], in: scratch, stdout: log)
+        let ingest = try BackgroundWatchfloor(["ingest", "--store", store, "--feed", "agencies=file:\(feed.path)?follow"], in: scratch, stdout: log)
         defer { ingest.kill() }
+        let growing = Task {
+            while !Task.isCancelled && writer.append(10) { try? await Task.sleep(for: .milliseconds(20)) }
+        }
+        defer { growing.cancel() }
 
         func console() throws -> TmuxScreen {
             try TmuxScreen(["run", "--store", store, "--operator", "duty1", "--lang", "en"], width: 120, height: 40, in: scratch)
         }
         func waitForAnswers(_ n: Int) async throws {
             let deadline = Date().addingTimeInterval(120)
-            while try Self.answered(log) < n && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            while try Self.answered(log) < n && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
             let answered = try Self.answered(log)
             try #require(answered >= n, "the ingester answered \(answered) of \(n) lines: \(ingest.stderr)")
         }
-        try await waitForAnswers(messages / 4)
+        try await waitForAnswers(messages / 3)
         let early = try console()
         try await early.waitFor("the early console's board") { Self.counts($0) != nil }
-        try await waitForAnswers(messages / 2)
         let middle = try console()
         try await middle.waitFor("the middle console's board") { Self.counts($0) != nil }
-        #expect(try Self.answered(log) < messages, "both consoles opened while the ingester still wrote")
+        growing.cancel()
+        await growing.value
+        #expect(writer.written < lines.count, "both consoles opened while the feed still grew")
+        writer.appendRest()
 
         try await waitForAnswers(messages)
         #expect(try await ingest.terminate() == 0, "\(ingest.stderr)")
@@ -78,4 +87,38 @@ struct OpeningWhileWritingTests {
         #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
         _ = database
     }
+}
+
+/// A file that grows line by line, as an agency's spool does: `append` adds the next few lines,
+/// `appendRest` all that are left. One writer at a time, so lines never interleave.
+final class GrowingFile: @unchecked Sendable {
+    private let handle: FileHandle
+    private let lines: [String]
+    private let lock = NSLock()
+    private var next = 0
+
+    init(_ url: URL, lines: [String]) throws {
+        try #require(FileManager.default.createFile(atPath: url.path, contents: nil), "cannot create \(url.path)")
+        handle = try FileHandle(forWritingTo: url)
+        self.lines = lines
+    }
+
+    deinit { try? handle.close() }
+
+    /// How many lines are written so far.
+    var written: Int { lock.withLock { next } }
+
+    /// Appends the next `count` lines; false once every line is written.
+    @discardableResult
+    func append(_ count: Int) -> Bool {
+        lock.withLock {
+            let end = min(next + count, lines.count)
+            guard next < end else { return false }
+            handle.write(Data(lines[next..<end].joined().utf8))
+            next = end
+            return next < lines.count
+        }
+    }
+
+    func appendRest() { append(lines.count) }
 }

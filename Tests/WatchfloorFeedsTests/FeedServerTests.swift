@@ -115,7 +115,7 @@ struct FeedServerTests {
         try await Task.sleep(for: .milliseconds(300))
 
         // Without the stop reaching them, the first would wait a day and the second for ever.
-        #expect(try await returnsRatherThanHangs { waiting.stop(); stuck.stop() }, "stop waited for a playback")
+        try #require(try await returnsRatherThanHangs { waiting.stop(); stuck.stop() }, "stop waited for a playback")
         let rest = second.read(seconds: 10) { _ in false }
         #expect(rest.count < 200_000 * 100, "the connection was closed before the whole file went")
     }

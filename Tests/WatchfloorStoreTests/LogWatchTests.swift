@@ -14,22 +14,22 @@ extension StoreTests {
 
         /// Waits until the watch is settled: PostgreSQL's listening, SQLite's looked once;
         /// then takes what it had to say, so that the next news is new.
-        static func settled(_ watch: any LogWatch, listens: Int = 1) throws {
+        static func settled(_ watch: any LogWatch, listens: Int = 1) async throws {
             if let postgres = watch as? PostgresLogWatch {
                 let deadline = Date(timeIntervalSinceNow: 30)
-                while postgres.timesListening < listens, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+                while postgres.timesListening < listens, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
                 try #require(postgres.timesListening >= listens, "the watch listens within 30 s")
             }
             _ = watch.take()
         }
 
         @Test("a watch says to read again after another store object commits, and not while nobody does", arguments: StoreKind.allCases)
-        func notifiedByAnotherWriter(kind: StoreKind) throws {
+        func notifiedByAnotherWriter(kind: StoreKind) async throws {
             let scratch = try scratches.store(kind)
             try appendOne(scratch.store, "before")
             let watch = try scratch.store.watchLog()
             defer { watch.close() }
-            try Self.settled(watch)
+            try await Self.settled(watch)
             let quiet = watch.wait(timeout: 0.5)
             #expect(quiet == LogNews(readAgain: false, lost: nil))
 
@@ -41,11 +41,11 @@ extension StoreTests {
         }
 
         @Test("a PostgreSQL watch whose connection the server ended listens again, asks for a read, and hears the next commit")
-        func reconnectsAfterTheServerEndsItsConnection() throws {
+        func reconnectsAfterTheServerEndsItsConnection() async throws {
             let scratch = try scratches.store(.postgres)
             let watch = try scratch.store.watchLog()
             defer { watch.close() }
-            try Self.settled(watch)
+            try await Self.settled(watch)
 
             let ended = try #require(scratch.database).execute("""
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -54,7 +54,7 @@ extension StoreTests {
             #expect(ended.count == 1)
             let postgres = try #require(watch as? PostgresLogWatch)
             let deadline = Date(timeIntervalSinceNow: 30)
-            while postgres.timesListening < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            while postgres.timesListening < 2, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
             #expect(postgres.timesListening == 2)
             // Whatever was committed while it was away is read now.
             #expect(watch.take() == LogNews(readAgain: true, lost: nil))
@@ -64,16 +64,16 @@ extension StoreTests {
         }
 
         @Test("a closed watch lets its connection go")
-        func closeEndsTheConnection() throws {
+        func closeEndsTheConnection() async throws {
             let scratch = try scratches.store(.postgres)
             let watch = try scratch.store.watchLog()
-            try Self.settled(watch)
+            try await Self.settled(watch)
             let count = PostgresQuery(unsafeSQL: "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'watchfloor-follow'")
             #expect(try #require(scratch.database).execute(count).first?.decode(Int.self) == 1)
             watch.close()
             let deadline = Date(timeIntervalSinceNow: 30)
             while try #require(scratch.database).execute(count).first?.decode(Int.self) != 0, Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.02)
+                try await Task.sleep(for: .milliseconds(20))
             }
             #expect(try #require(scratch.database).execute(count).first?.decode(Int.self) == 0)
         }

@@ -32,8 +32,7 @@ public enum ReplayCommand {
         let store = try options.storePath.map { (s) throws(AppError) in try StoreOpener.open(s) }
         // The intake decides and applies; the pipeline seals, on its own thread, continuing the
         // chain from exactly what was folded.
-        var intake = try store.map { (s) throws(AppError) in try StoreFold.open(s, reference: reference, exercise: true) }
-            ?? Intake(board: reference.emptyBoard(), correlator: reference.correlator(), exercise: true)
+        var intake = try StoreFold.open(store, reference: reference, exercise: true)
         let pipeline = CommitPipeline(store: store, chain: intake.chain, output: LogOutput())
         var pacer = ReplayPacer(speed: options.speed)
         var pending: [LogEntry] = []

@@ -9,9 +9,10 @@ import WatchfloorStore
 enum StoreFold {
     /// A fresh intake holding the store's whole log. What others commit while it reads is
     /// folded too, once, and the intake's head is the last entry it folded.
-    static func open(_ store: any Store, reference: Reference, exercise: Bool) throws(AppError) -> Intake {
+    /// Without a store (a replay to stdout only), an empty board.
+    static func open(_ store: (any Store)?, reference: Reference, exercise: Bool) throws(AppError) -> Intake {
         var intake = Intake(board: reference.emptyBoard(), correlator: reference.correlator(), exercise: exercise)
-        _ = try catchUp(store, into: &intake)
+        if let store { _ = try catchUp(store, into: &intake) }
         return intake
     }
 

@@ -36,8 +36,7 @@ public enum RunCommand {
         let store = try storePath.map { (s) throws(AppError) in try StoreOpener.open(s) }
         // The board and the chain head it continues come from one fold: what others commit
         // while it reads is folded once, here, and the first catch-up goes on after it.
-        let intake = try store.map { (s) throws(AppError) in try StoreFold.open(s, reference: reference, exercise: training) }
-            ?? Intake(board: reference.emptyBoard(), correlator: reference.correlator(), exercise: training)
+        let intake = try StoreFold.open(store, reference: reference, exercise: training)
         let tape = training ? try ReplayTape.load(replayFiles) : nil
         let layouts = try LayoutChoice.load(files: files, requested: options.layout)
         // stdout carries the log only when it is not the screen itself (DESIGN §1).
@@ -113,7 +112,8 @@ public enum RunCommand {
     /// Each training run of the bundled scenario gets a store of its own, so runs never mix
     /// and an earlier run's log stays for its after-action report.
     static func trainingStorePath(scenario: String, environment: [String: String]) -> String {
-        let stamp = WallTime.now().rfc3339.prefix(19)
+        // The machine's clock, not the board's: two runs must never share a store.
+        let stamp = Instant(secondsSince1970: Date().timeIntervalSince1970).rfc3339.prefix(19)
             .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         return DataFiles.stateDirectory(environment: environment)
             .appendingPathComponent("training/\(scenario)-\(stamp).db").path

@@ -57,6 +57,14 @@ func loggedEntries(_ stdout: Data, sourceLocation: SourceLocation = #_sourceLoca
     }
 }
 
+/// The log a running process has written to `file` so far: a line it is still writing is left
+/// for the next look.
+func loggedEntries(writtenSoFarTo file: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [LoggedEntry] {
+    var data = try Data(contentsOf: file)
+    if let end = data.lastIndex(of: 0x0A) { data = data.prefix(through: end) } else { data = Data() }
+    return try loggedEntries(data, sourceLocation: sourceLocation)
+}
+
 /// One CloudEvent of a scenario file, read with Foundation's parser.
 struct ScenarioMessage {
     var object: [String: Any]
