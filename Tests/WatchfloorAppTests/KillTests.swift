@@ -70,6 +70,19 @@ struct KillTests {
             let queued = Set(orders.compactMap { $0.string("unit") })
             #expect(Set(accepted).isSubset(of: queued), "accepted \(accepted), stored \(queued.sorted())")
         }
+
+        // After the kills, a dispatch left to finish is accepted and stored: however slow the
+        // machine (and so however many of the dozen were killed before their commit), the
+        // store they left behind still takes work.
+        let last = try #require(board.array("units")
+            .filter { $0.string("agency") == "fire" && $0.string("status") == "available" }
+            .compactMap { $0.string("id") }.sorted().first { !units.contains($0) }, "a thirteenth fire unit")
+        let finished = try await Watchfloor.succeed(["exec", "--store", store, "--operator", "duty1", "dispatch", fire, last], in: dir.url)
+        #expect(finished.stdoutText.hasPrefix("accepted: dispatch \(fire) \(last)"), "\(finished.stdoutText)")
+        let listed = try await Watchfloor.succeed(["queue", "list", "--store", store, "--json"], in: dir.url)
+        #expect(try #require(JSONLines.object(listed.stdout)).array("orders").contains { $0.string("unit") == last })
+        let verify = try await Watchfloor.run(["log", "verify", "--store", store], in: dir.url)
+        #expect(verify.status == 0, "\(verify.stdoutText)\(verify.stderrText)")
     }
 
     /// The dead gateways' lease: long enough to outlast the kill, the log read and the early

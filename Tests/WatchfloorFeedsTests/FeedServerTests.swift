@@ -20,7 +20,7 @@ struct FeedServerTests {
     }
 
     @Test("two subscribers at full speed each get every line in order, then heartbeats with the recording's source and ids of their own")
-    func twoSubscribers() throws {
+    func twoSubscribers() async throws {
         let recording = try Array(Data(contentsOf: URL(fileURLWithPath: Self.scenario)))
         let expected = Self.lines(recording)
         let server = try FeedServer(file: Self.scenario, speed: nil, heartbeat: 0.05)
@@ -32,7 +32,7 @@ struct FeedServerTests {
         try TestConnection.connect(port: port).close()
         var heartbeatIDs: Set<String> = []
         for subscriber in subscribers {
-            let received = subscriber.read(seconds: 15) { Self.lines($0).count >= expected.count + 3 }
+            let received = try await subscriber.read(seconds: 15) { Self.lines($0).count >= expected.count + 3 }
             let lines = Self.lines(received)
             try #require(lines.count >= expected.count + 3, "got \(lines.count) lines")
             #expect(Array(lines.prefix(expected.count)) == expected)
@@ -51,7 +51,7 @@ struct FeedServerTests {
     }
 
     @Test("a line is held back until its time: one due an hour later at 1× is not sent while those before it are")
-    func pacingHoldsBack() throws {
+    func pacingHoldsBack() async throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("paced.jsonl")
         try writeInPlace(path, """
@@ -65,15 +65,15 @@ struct FeedServerTests {
         defer { server.stop() }
         let subscriber = try TestConnection.connect(port: port)
         defer { subscriber.close() }
-        let first = subscriber.read(seconds: 10) { Self.lines($0).count >= 2 }
+        let first = try await subscriber.read(seconds: 10) { Self.lines($0).count >= 2 }
         #expect(Self.lines(first).count == 2, "the first line and the untimed one go at once")
         // However slow the machine, an hour is not up: nothing more may come meanwhile.
-        let more = subscriber.read(seconds: 0.5) { !Self.lines($0).isEmpty }
+        let more = try await subscriber.read(seconds: 0.5) { !Self.lines($0).isEmpty }
         #expect(Self.lines(more).isEmpty, "the line due an hour later came at once")
     }
 
     @Test("at 20×, every line comes, in order, byte for byte: one without a readable time, and a last one without its newline")
-    func pacedLinesAllCome() throws {
+    func pacedLinesAllCome() async throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("paced.jsonl")
         try writeInPlace(path, """
@@ -87,7 +87,7 @@ struct FeedServerTests {
         defer { server.stop() }
         let subscriber = try TestConnection.connect(port: port)
         defer { subscriber.close() }
-        let all = Self.lines(subscriber.read(seconds: 30) { Self.lines($0).count >= 4 }).map { String(decoding: $0, as: UTF8.self) }
+        let all = Self.lines(try await subscriber.read(seconds: 30) { Self.lines($0).count >= 4 }).map { String(decoding: $0, as: UTF8.self) }
         #expect(all == [
             #"{"source":"/sd/370102/police","time":"2026-07-15T15:30:00+08:00","id":"1"}"#,
             "not even json",
@@ -111,12 +111,12 @@ struct FeedServerTests {
         let first = try TestConnection.connect(port: waitingPort)
         let second = try TestConnection.connect(port: stuckPort)
         defer { first.close(); second.close() }
-        #expect(Self.lines(first.read(seconds: 5) { Self.lines($0).count >= 1 }).count == 1)
+        #expect(Self.lines(try await first.read(seconds: 5) { Self.lines($0).count >= 1 }).count == 1)
         try await Task.sleep(for: .milliseconds(300))
 
         // Without the stop reaching them, the first would wait a day and the second for ever.
         try #require(try await returnsRatherThanHangs { waiting.stop(); stuck.stop() }, "stop waited for a playback")
-        let rest = second.read(seconds: 10) { _ in false }
+        let rest = try await second.read(seconds: 10) { _ in false }
         #expect(rest.count < 200_000 * 100, "the connection was closed before the whole file went")
     }
 

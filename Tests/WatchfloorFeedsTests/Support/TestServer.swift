@@ -104,14 +104,18 @@ final class TestConnection: @unchecked Sendable {
     func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
     /// Reads until `done` holds for everything read so far, the peer closes, or `seconds` pass.
-    func read(seconds: Double, until done: ([UInt8]) -> Bool) -> [UInt8] {
+    /// Between looks at the socket it sleeps as a task, holding no thread of the shared pool.
+    func read(seconds: Double, until done: ([UInt8]) -> Bool) async throws -> [UInt8] {
         let fd = lock.withLock { self.fd }
         let deadline = Date().addingTimeInterval(seconds)
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while !done(received) && Date() < deadline {
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, 100) > 0 else { continue }
+            guard poll(&entry, 1, 0) > 0 else {
+                try await Task.sleep(for: .milliseconds(10))
+                continue
+            }
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n <= 0 { break }
             received += chunk[..<n]
