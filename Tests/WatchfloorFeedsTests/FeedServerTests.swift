@@ -50,50 +50,51 @@ struct FeedServerTests {
         #expect(heartbeatIDs.count == 6 && !heartbeatIDs.contains(""))
     }
 
-    @Test("a line is held back until its time: one due an hour later at 1× is not sent while those before it are")
-    func pacingHoldsBack() async throws {
+    /// Serves `recording` at `speed` to one subscriber, for as long as `body` reads from it.
+    static func subscribed(to recording: String, speed: Double, _ body: (TestConnection) async throws -> Void) async throws {
         let dir = try TemporaryDirectory()
         let path = dir.file("paced.jsonl")
-        try writeInPlace(path, """
+        try writeInPlace(path, recording)
+        let server = try FeedServer(file: path, speed: speed, heartbeat: 60)
+        let port = try server.start(port: 0)
+        defer { server.stop() }
+        let subscriber = try TestConnection.connect(port: port)
+        defer { subscriber.close() }
+        try await body(subscriber)
+    }
+
+    @Test("a line is held back until its time: one due an hour later at 1× is not sent while those before it are")
+    func pacingHoldsBack() async throws {
+        try await Self.subscribed(to: """
             {"source":"/sd/370102/police","time":"2026-07-15T15:30:00+08:00","id":"1"}
             not even json
             {"source":"/sd/370102/police","time":"2026-07-15T16:30:00+08:00","id":"2"}
 
-            """)
-        let server = try FeedServer(file: path, speed: 1, heartbeat: 60)
-        let port = try server.start(port: 0)
-        defer { server.stop() }
-        let subscriber = try TestConnection.connect(port: port)
-        defer { subscriber.close() }
-        let first = try await subscriber.read(seconds: 10) { Self.lines($0).count >= 2 }
-        #expect(Self.lines(first).count == 2, "the first line and the untimed one go at once")
-        // However slow the machine, an hour is not up: nothing more may come meanwhile.
-        let more = try await subscriber.read(seconds: 0.5) { !Self.lines($0).isEmpty }
-        #expect(Self.lines(more).isEmpty, "the line due an hour later came at once")
+            """, speed: 1) { subscriber in
+            let first = try await subscriber.read(seconds: 10) { Self.lines($0).count >= 2 }
+            #expect(Self.lines(first).count == 2, "the first line and the untimed one go at once")
+            // However slow the machine, an hour is not up: nothing more may come meanwhile.
+            let more = try await subscriber.read(seconds: 0.5) { !Self.lines($0).isEmpty }
+            #expect(Self.lines(more).isEmpty, "the line due an hour later came at once")
+        }
     }
 
     @Test("at 20×, every line comes, in order, byte for byte: one without a readable time, and a last one without its newline")
     func pacedLinesAllCome() async throws {
-        let dir = try TemporaryDirectory()
-        let path = dir.file("paced.jsonl")
-        try writeInPlace(path, """
+        try await Self.subscribed(to: """
             {"source":"/sd/370102/police","time":"2026-07-15T15:30:00+08:00","id":"1"}
             not even json
             {"source":"/sd/370102/police","time":"2026-07-15T15:30:04+08:00","id":"2"}
             {"id":"3","time":"2026-07-15T15:30:04.000+08:00"}
-            """)
-        let server = try FeedServer(file: path, speed: 20, heartbeat: 60)
-        let port = try server.start(port: 0)
-        defer { server.stop() }
-        let subscriber = try TestConnection.connect(port: port)
-        defer { subscriber.close() }
-        let all = Self.lines(try await subscriber.read(seconds: 30) { Self.lines($0).count >= 4 }).map { String(decoding: $0, as: UTF8.self) }
-        #expect(all == [
-            #"{"source":"/sd/370102/police","time":"2026-07-15T15:30:00+08:00","id":"1"}"#,
-            "not even json",
-            #"{"source":"/sd/370102/police","time":"2026-07-15T15:30:04+08:00","id":"2"}"#,
-            #"{"id":"3","time":"2026-07-15T15:30:04.000+08:00"}"#,
-        ])
+            """, speed: 20) { subscriber in
+            let all = Self.lines(try await subscriber.read(seconds: 30) { Self.lines($0).count >= 4 }).map { String(decoding: $0, as: UTF8.self) }
+            #expect(all == [
+                #"{"source":"/sd/370102/police","time":"2026-07-15T15:30:00+08:00","id":"1"}"#,
+                "not even json",
+                #"{"source":"/sd/370102/police","time":"2026-07-15T15:30:04+08:00","id":"2"}"#,
+                #"{"id":"3","time":"2026-07-15T15:30:04.000+08:00"}"#,
+            ])
+        }
     }
 
     @Test("stop ends playbacks that are waiting for a message's time, and a subscriber that reads nothing")
