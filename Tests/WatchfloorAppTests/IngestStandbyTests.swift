@@ -83,7 +83,7 @@ struct IngestStandbyTests {
         // The standby takes over, and its feed resends the day from its start: it answers every line.
         try await waitUntil("the standby takes over: \(second.stderr)") { second.stderr.contains("leading site agencies") }
         try await waitUntil("the standby answers every line of the day", seconds: 120) {
-            let answered = try entries(secondOut).filter { ["report.accepted", "report.duplicate", "report.rejected"].contains($0.kind ?? "") }
+            let answered = try entries(secondOut).filter(\.answersFeedLine)
             return answered.count >= keys.count
         }
         #expect(try await second.terminate() == 0, "\(second.stderr)")

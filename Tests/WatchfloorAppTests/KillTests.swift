@@ -34,14 +34,6 @@ struct KillTests {
         return (String(decoding: try Data(contentsOf: out), as: UTF8.self), exit.timedOut && process.terminationReason == .uncaughtSignal)
     }
 
-    /// An RFC 3339 instant, China time, for `WATCHFLOOR_TEST_NOW`.
-    static func rfc3339(_ date: Date) -> String {
-        let format = ISO8601DateFormatter()
-        format.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        format.formatOptions = [.withInternetDateTime]
-        return format.string(from: date)
-    }
-
     @Test("every accepted dispatch survives, the chain verifies and no key appears twice, after each of a dozen kills")
     func killDuringDispatches() async throws {
         let dir = try Scratch()
@@ -138,7 +130,7 @@ struct KillTests {
             }
             // The dead one's claim, if it made one, was made before now: by this wall time its
             // lease has surely lapsed, while every live gateway's still holds.
-            let lapsed = Self.rfc3339(Date().addingTimeInterval(Self.deadLease + 5))
+            let lapsed = Instant(secondsSince1970: Date().timeIntervalSince1970 + Self.deadLease + 5).rfc3339
             let log = try loggedEntries(try await Watchfloor.succeed(["log", "cat", "--store", store], in: dir.url).stdout)
             let heldByDead = Set(log.filter { $0.kind == "dispatch.claimed" && $0.data.string("consumer") == dead }.compactMap { $0.data.string("order") })
             everHeldByDead += heldByDead.count

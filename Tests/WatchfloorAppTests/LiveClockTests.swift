@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WatchfloorCore
 import WatchfloorUI
 
 /// A live console's clock is the wall clock: on a quiet board it still moves, and the ages of
@@ -17,12 +18,9 @@ struct LiveClockTests {
     /// 15:55:30, is then 9h29m30s old, half an hour from either edge of "9h".
     static let consoleNow = "2026-07-16T01:25:00+08:00"
 
+    /// Seconds since 1970 of an RFC 3339 instant, read as the log reads it.
     static func seconds(_ rfc3339: String) -> Double? {
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = format.date(from: rfc3339) { return date.timeIntervalSince1970 }
-        format.formatOptions = [.withInternetDateTime]
-        return format.date(from: rfc3339)?.timeIntervalSince1970
+        Instant(rfc3339: rfc3339)?.secondsSince1970
     }
 
     /// `2026-07-16 01:25:02` from the status bar, as seconds since 1970 (China time, +08:00).

@@ -16,7 +16,7 @@ struct OpeningWhileWritingTests {
     }
 
     static func answered(_ file: URL) throws -> Int {
-        try loggedEntries(writtenSoFarTo: file).filter { ["report.accepted", "report.duplicate", "report.rejected"].contains($0.kind ?? "") }.count
+        try loggedEntries(writtenSoFarTo: file).filter(\.answersFeedLine).count
     }
 
     @Test("two consoles opened mid-stream and one opened after show the same board, and a command on them lands", arguments: Kind.allCases)

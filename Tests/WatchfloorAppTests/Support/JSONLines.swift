@@ -41,6 +41,8 @@ struct LoggedEntry {
     var object: [String: Any]
 
     var seq: Int? { (object["seq"] as? NSNumber)?.intValue }
+    /// Whether the entry answers a feed's line: accepted, a duplicate, or refused.
+    var answersFeedLine: Bool { ["report.accepted", "report.duplicate", "report.rejected"].contains(kind ?? "") }
     var kind: String? { object["kind"] as? String }
     var prev: String? { object["prev"] as? String }
     var data: [String: Any] { object["data"] as? [String: Any] ?? [:] }
